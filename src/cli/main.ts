@@ -1,0 +1,117 @@
+import fs from 'node:fs/promises';
+import { Command } from 'commander';
+import { DataDirBusyError, openDatabase } from '../db/client';
+import { verifyAuditChain } from '../modules/audit/service';
+import { resetPasswordByUsername } from '../modules/org/users.service';
+import { planToJson, planToXlsx } from '../modules/plan/export';
+import { loadPlan, readPlanFile } from '../modules/plan/load.service';
+import { getPlanTree } from '../modules/plan/service';
+import { type Config, loadConfig } from '../server/config';
+import { loadReferenceData, systemCtx } from '../server/boot';
+import { ensureWebBuilt } from './build-web';
+import { serve } from './serve';
+
+const DEFAULT_PLAN = 'ganzhou-14fyp-ecer';
+
+/** Opens the database for a one-off command, runs it, and closes it again. */
+async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('ecer').description('ECER 节能减排综合管理平台').showHelpAfterError();
+
+program
+  .command('start')
+  .description('build the web app if needed, then serve (npm start)')
+  .action(async () => {
+    const config = loadConfig();
+    ensureWebBuilt(config.webDir);
+    await serve(config);
+  });
+
+program
+  .command('serve')
+  .description('serve web + API (the web app must be built)')
+  .action(async () => {
+    await serve(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations and load reference data')
+  .action(async () => {
+    const config = loadConfig();
+    const r = await withDatabase(config, (d) => loadReferenceData(d, config.referenceDir));
+    console.log(JSON.stringify(r, null, 2));
+  });
+
+const plan = program.command('plan').description('plans: load, export');
+plan
+  .command('load <file>')
+  .description('load a plan data file (YAML) into the database')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    const parsed = await readPlanFile(file);
+    const r = await withDatabase(config, (d) => loadPlan(d.db, systemCtx('cli'), parsed));
+    console.log(JSON.stringify(r));
+  });
+plan
+  .command('export')
+  .description('write a plan out as JSON or Excel')
+  .option('--format <format>', 'json | xlsx', 'json')
+  .option('--plan <code>', 'plan code', DEFAULT_PLAN)
+  .option('--out <file>', 'output file (default: standard output for json, <plan>.xlsx for xlsx)')
+  .option('--locale <locale>', 'zh-CN | en (Excel headers)', 'zh-CN')
+  .action(async (o: { format: string; plan: string; out?: string; locale: string }) => {
+    if (o.format !== 'json' && o.format !== 'xlsx') throw new Error(`--format 只能是 json 或 xlsx，收到 ${o.format}`);
+    const config = loadConfig();
+    const { tree } = await withDatabase(config, (d) => getPlanTree(d.db, o.plan));
+    if (o.format === 'json') {
+      const text = `${JSON.stringify(planToJson(tree), null, 2)}\n`;
+      if (o.out) await fs.writeFile(o.out, text);
+      else process.stdout.write(text);
+    } else {
+      const out = o.out ?? `${tree.code}.xlsx`;
+      await fs.writeFile(out, await planToXlsx(tree, o.locale === 'en' ? 'en' : 'zh-CN'));
+      console.error(`已写出 ${out}`);
+    }
+  });
+
+program
+  .command('audit')
+  .description('audit log')
+  .command('verify')
+  .description('verify the audit hash chain; exit 1 at the first broken link')
+  .action(async () => {
+    const r = await withDatabase(loadConfig(), (d) => verifyAuditChain(d.db));
+    if (r.ok) console.log(`审计哈希链完整：${r.count} 条记录 (audit chain intact: ${r.count} events)`);
+    else {
+      console.log(`审计哈希链在第 ${r.brokenAt} 条记录处断裂 (${r.reason})；此前 ${r.count} 条完好。`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('admin')
+  .description('administration')
+  .command('reset-password <username>')
+  .description('give a user a new one-time password')
+  .action(async (username: string) => {
+    const pw = await withDatabase(loadConfig(), (d) => resetPasswordByUsername(d.db, systemCtx('cli'), username));
+    console.log(`用户 ${username} 的新密码（只显示这一次，登录后须修改）: ${pw}`);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof DataDirBusyError || err instanceof Error) {
+    console.error(err instanceof DataDirBusyError ? err.message : `错误: ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,40 @@
+import type { Config } from '../server/config';
+import { buildApp } from '../server/app';
+import { bootDatabase } from '../server/boot';
+
+/** Boots the database, serves web + API on one port, and prints how to get in. */
+export async function serve(config: Config) {
+  const { database, loaded, firstAdmin } = await bootDatabase(config);
+  const app = await buildApp(config, database);
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}/`;
+  const where = database.kind === 'pglite' ? `嵌入式数据库 ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [
+    '',
+    `  ECER 节能减排综合管理平台 已启动: ${url}`,
+    `  数据库: ${where}`,
+    `  已载入方案: ${loaded.plans.map((p) => `${p.code} (${p.tasks} 项任务, ${p.indicators} 项指标${p.changed ? ', 本次更新' : ''})`).join('; ')}`,
+    `  接口文档: ${url}api/docs`,
+  ];
+  if (firstAdmin) {
+    lines.push(
+      '',
+      '  首个管理员账号（密码只显示这一次，首次登录须修改）:',
+      `    用户名: ${firstAdmin.username}`,
+      `    密码:   ${firstAdmin.password}`,
+    );
+  } else {
+    lines.push('', '  管理员账号已存在。忘记密码时运行: npx ecer admin reset-password admin');
+  }
+  console.log(`${lines.join('\n')}\n`);
+  return { app, database, url };
+}

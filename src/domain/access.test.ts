@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  type Role,
+  type UserActor,
+  access,
+  canReadEnterprise,
+  canReadRegion,
+  canWriteDepartment,
+  canWriteEnterprise,
+  canWriteRegion,
+  decideRoute,
+  enterpriseScopeOf,
+} from './access';
+
+const user = (role: Role, extra: Partial<UserActor> = {}): UserActor => ({
+  kind: 'user',
+  userId: 1,
+  username: role,
+  displayName: role,
+  role,
+  regionCode: role === 'county' ? '360702' : null,
+  departmentId: role === 'department' ? 7 : null,
+  enterpriseId: role === 'enterprise' ? 5 : null,
+  mustChangePassword: false,
+  ...extra,
+});
+const anon: Actor = { kind: 'public' };
+const own = { id: 5, regionCode: '360702' };
+const other = { id: 6, regionCode: '360703' };
+
+describe('decideRoute', () => {
+  it.each([
+    [anon, access.public, 'allow'],
+    [anon, access.user, 'unauthenticated'],
+    [user('county'), access.user, 'allow'],
+    [user('county'), access.roles('admin'), 'forbidden'],
+    [user('admin'), access.roles('admin'), 'allow'],
+    [user('admin', { mustChangePassword: true }), access.roles('admin'), 'password-change-required'],
+    [user('admin', { mustChangePassword: true }), access.userPendingPassword, 'allow'],
+  ] as const)('%#: %o on %o → %s', (actor, rule, want) => {
+    expect(decideRoute(actor, rule)).toBe(want);
+  });
+});
+
+describe('scope predicates (role × scope × action)', () => {
+  it.each([
+    // role, readOwnRegion, readOtherRegion, writeOwnRegion, writeOtherRegion
+    ['admin', true, true, true, true],
+    ['steering', true, true, true, true],
+    ['department', true, true, false, false],
+    ['county', true, false, true, false],
+    ['enterprise', false, false, false, false],
+  ] as const)('%s regions', (role, ro, rx, wo, wx) => {
+    const a = user(role);
+    expect([canReadRegion(a, '360702'), canReadRegion(a, '360703'), canWriteRegion(a, '360702'), canWriteRegion(a, '360703')]).toEqual([ro, rx, wo, wx]);
+  });
+
+  it.each([
+    ['admin', true, true, true, true],
+    ['steering', true, true, true, true],
+    ['department', true, true, false, false],
+    ['county', true, false, true, false],
+    ['enterprise', true, false, true, false],
+  ] as const)('%s enterprises', (role, ro, rx, wo, wx) => {
+    const a = user(role);
+    expect([canReadEnterprise(a, own), canReadEnterprise(a, other), canWriteEnterprise(a, own), canWriteEnterprise(a, other)]).toEqual([ro, rx, wo, wx]);
+  });
+
+  it('a department writes only its own', () => {
+    expect(canWriteDepartment(user('department'), 7)).toBe(true);
+    expect(canWriteDepartment(user('department'), 8)).toBe(false);
+    expect(canWriteDepartment(user('county'), 7)).toBe(false);
+    expect(canWriteDepartment(user('steering'), 8)).toBe(true);
+  });
+
+  it('the public sees no enterprise rows', () => {
+    expect(enterpriseScopeOf(anon)).toEqual({ none: true });
+    expect(enterpriseScopeOf(user('county'))).toEqual({ regionCode: '360702' });
+    expect(enterpriseScopeOf(user('enterprise'))).toEqual({ enterpriseId: 5 });
+  });
+});

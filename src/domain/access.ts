@@ -1,0 +1,94 @@
+/**
+ * Who may see and change what. Pure predicates over the actor and the resource's scope;
+ * services call them first, and list queries also filter by `scopeOf(actor)` in the repo.
+ */
+export const ROLES = ['admin', 'steering', 'department', 'county', 'enterprise'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type UserActor = {
+  kind: 'user';
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  departmentId: number | null;
+  enterpriseId: number | null;
+  mustChangePassword: boolean;
+};
+export type Actor = UserActor | { kind: 'public' } | { kind: 'system'; name: string };
+
+/** Who may call a route at all; finer scope checks happen in the service. */
+export type RouteAccess =
+  | { who: 'public' }
+  /** Any logged-in user; `pendingPasswordOk` lets a user who must change the password in. */
+  | { who: 'user'; pendingPasswordOk?: boolean }
+  | { who: 'roles'; roles: readonly Role[] };
+
+export const access = {
+  public: { who: 'public' },
+  user: { who: 'user' },
+  userPendingPassword: { who: 'user', pendingPasswordOk: true },
+  roles: (...roles: Role[]): RouteAccess => ({ who: 'roles', roles }),
+} as const satisfies Record<string, RouteAccess | ((...r: Role[]) => RouteAccess)>;
+
+export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'password-change-required';
+
+/** Decides whether an actor may call a route with the given rule. */
+export function decideRoute(actor: Actor, rule: RouteAccess): AccessDecision {
+  if (rule.who === 'public') return 'allow';
+  if (actor.kind !== 'user') return 'unauthenticated';
+  if (actor.mustChangePassword && !(rule.who === 'user' && rule.pendingPasswordOk)) return 'password-change-required';
+  if (rule.who === 'user') return 'allow';
+  return rule.roles.includes(actor.role) ? 'allow' : 'forbidden';
+}
+
+const isCityWide = (a: Actor): boolean => a.kind === 'system' || (a.kind === 'user' && (a.role === 'admin' || a.role === 'steering'));
+
+/** Region data (energy accounts, projects, warnings): the city sees all, a county its own. */
+export function canReadRegion(actor: Actor, regionCode: string): boolean {
+  if (isCityWide(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'department') return true;
+  return actor.role === 'county' && actor.regionCode === regionCode;
+}
+
+export function canWriteRegion(actor: Actor, regionCode: string): boolean {
+  if (isCityWide(actor)) return true;
+  return actor.kind === 'user' && actor.role === 'county' && actor.regionCode === regionCode;
+}
+
+/** A department writes only its own tasks' and indicators' progress. */
+export function canWriteDepartment(actor: Actor, departmentId: number): boolean {
+  if (isCityWide(actor)) return true;
+  return actor.kind === 'user' && actor.role === 'department' && actor.departmentId === departmentId;
+}
+
+export type EnterpriseScope = { id: number; regionCode: string };
+
+export function canReadEnterprise(actor: Actor, e: EnterpriseScope): boolean {
+  if (isCityWide(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'department') return true;
+  if (actor.role === 'county') return actor.regionCode === e.regionCode;
+  return actor.role === 'enterprise' && actor.enterpriseId === e.id;
+}
+
+export function canWriteEnterprise(actor: Actor, e: EnterpriseScope): boolean {
+  if (isCityWide(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'county') return actor.regionCode === e.regionCode;
+  return actor.role === 'enterprise' && actor.enterpriseId === e.id;
+}
+
+/** What slice of enterprise rows a list query may return. */
+export type RowScope = { all: true } | { regionCode: string } | { enterpriseId: number } | { none: true };
+
+export function enterpriseScopeOf(actor: Actor): RowScope {
+  if (isCityWide(actor)) return { all: true };
+  if (actor.kind !== 'user') return { none: true };
+  if (actor.role === 'department') return { all: true };
+  if (actor.role === 'county' && actor.regionCode) return { regionCode: actor.regionCode };
+  if (actor.role === 'enterprise' && actor.enterpriseId) return { enterpriseId: actor.enterpriseId };
+  return { none: true };
+}

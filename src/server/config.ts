@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The one place that reads the environment. Defaults make `npm start` work with no env. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Real PostgreSQL; unset → embedded PGlite in ECER_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  ECER_DATA_DIR: z.string().default('.ecer/data'),
+  /** Session lifetime (hours of inactivity). */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),
+  /** 'auto' marks cookies Secure when the request came over HTTPS (behind a TLS proxy with TRUST_PROXY). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest accepted request body, bytes. */
+  BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  sessionIdleMs: number;
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  bodyLimit: number;
+  /** Folder with the shipped reference data (plans, org, map). */
+  referenceDir: string;
+  /** Folder with the built web app. */
+  webDir: string;
+}>;
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Parses the environment; on bad keys, throws one error listing each. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`环境变量有误 (bad environment):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: path.resolve(e.ECER_DATA_DIR),
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.BODY_LIMIT,
+    referenceDir: path.join(root, 'data'),
+    webDir: path.join(root, 'dist/web'),
+    ...overrides,
+  });
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/access';
+import { makeEnterprise, makeUscc, makeUser, TEST_PASSWORD } from '../factories';
+import { type TestApp, loginAs, startTestApp } from '../helpers/app';
+import { describeEachDb } from '../helpers/db';
+
+type Who = Role | 'public';
+const EVERYONE: Who[] = ['public', 'admin', 'steering', 'department', 'county', 'enterprise'];
+const USERS: Who[] = ['admin', 'steering', 'department', 'county', 'enterprise'];
+const PLAN = 'ganzhou-14fyp-ecer';
+
+type Fixture = { enterpriseId: number; userId: number };
+type Case = {
+  allowed: Who[];
+  url: (f: Fixture) => string;
+  body?: () => unknown;
+  /** The call ends the session: use a fresh login for it. */
+  freshSession?: boolean;
+};
+
+/**
+ * The spec of who may call what. Every registered /api route must be listed here:
+ * a new route without a rule in this table fails the suite.
+ */
+const MATRIX: Record<string, Case> = {
+  'GET /api/health': { allowed: EVERYONE, url: () => '/api/health' },
+  'POST /api/auth/login': { allowed: EVERYONE, url: () => '/api/auth/login', body: () => ({ username: 'nobody', password: 'x' }) },
+  'POST /api/auth/logout': { allowed: USERS, url: () => '/api/auth/logout', freshSession: true },
+  'GET /api/auth/me': { allowed: USERS, url: () => '/api/auth/me' },
+  'POST /api/auth/password': {
+    allowed: USERS,
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+  },
+  'GET /api/org/regions': { allowed: USERS, url: () => '/api/org/regions' },
+  'GET /api/org/departments': { allowed: USERS, url: () => '/api/org/departments' },
+  'GET /api/org/enterprises': { allowed: USERS, url: () => '/api/org/enterprises' },
+  'GET /api/org/enterprises/:id': { allowed: USERS, url: (f) => `/api/org/enterprises/${f.enterpriseId}` },
+  'POST /api/org/enterprises': {
+    allowed: ['admin', 'steering', 'county'],
+    url: () => '/api/org/enterprises',
+    body: () => ({ uscc: makeUscc(), name: '矩阵测试企业', regionCode: '360702' }),
+  },
+  'PATCH /api/org/enterprises/:id': {
+    allowed: ['admin', 'steering', 'county', 'enterprise'],
+    url: (f) => `/api/org/enterprises/${f.enterpriseId}`,
+    body: () => ({ industry: '有色金属' }),
+  },
+  'GET /api/org/users': { allowed: ['admin'], url: () => '/api/org/users' },
+  'POST /api/org/users': {
+    allowed: ['admin'],
+    url: () => '/api/org/users',
+    body: () => ({ username: `matrix${Math.random().toString(36).slice(2, 8)}`, displayName: '矩阵', role: 'steering' }),
+  },
+  'PATCH /api/org/users/:id': { allowed: ['admin'], url: (f) => `/api/org/users/${f.userId}`, body: () => ({ displayName: '改名' }) },
+  'GET /api/plan/plans': { allowed: USERS, url: () => '/api/plan/plans' },
+  'GET /api/plan/plans/:code/tree': { allowed: USERS, url: () => `/api/plan/plans/${PLAN}/tree` },
+  'GET /api/plan/plans/:code/search': { allowed: USERS, url: () => `/api/plan/plans/${PLAN}/search?q=光伏` },
+  'GET /api/plan/plans/:code/mine': { allowed: ['admin', 'steering', 'department'], url: () => `/api/plan/plans/${PLAN}/mine?department=2` },
+  'GET /api/plan/plans/:code/export': { allowed: USERS, url: () => `/api/plan/plans/${PLAN}/export?format=json` },
+  'GET /api/audit/events': { allowed: ['admin'], url: () => '/api/audit/events' },
+  'GET /api/audit/verify': { allowed: ['admin'], url: () => '/api/audit/verify' },
+};
+
+describeEachDb('every route × every role', (kind) => {
+  let t: TestApp;
+  const users = new Map<Who, { username: string; cookie: string }>();
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const db = t.database.db;
+    const enterprise = await makeEnterprise(db, { regionCode: '360702' });
+    fixture = { enterpriseId: enterprise.id, userId: (await makeUser(db, 'steering')).id };
+    for (const role of USERS as Role[]) {
+      const u = await makeUser(db, role, role === 'enterprise' ? { enterpriseId: enterprise.id } : { regionCode: role === 'county' ? '360702' : null });
+      users.set(role, { username: u.username, cookie: await loginAs(t.app, u.username) });
+    }
+  });
+  afterAll(() => t.close());
+
+  it('has a rule in the matrix for every registered route, and no stale rule', () => {
+    const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it.each(Object.entries(MATRIX))('%s', async (route, c) => {
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+    for (const who of EVERYONE) {
+      const user = users.get(who);
+      const cookie = user && c.freshSession ? await loginAs(t.app, user.username) : user?.cookie;
+      const res = await t.app.inject({
+        method,
+        url: c.url(fixture),
+        ...(c.body ? { payload: c.body() as object } : {}),
+        headers: cookie ? { cookie } : {},
+      });
+      const label = `${route} as ${who} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+      // A denial is a 401 'unauthenticated' or a 403 'forbidden'; anything else means the call got through.
+      const code = res.statusCode >= 400 ? (res.json() as { code: string }).code : null;
+      const denied = (res.statusCode === 401 && code === 'unauthenticated') || (res.statusCode === 403 && code === 'forbidden');
+      if (c.allowed.includes(who)) expect(denied, label).toBe(false);
+      else expect([res.statusCode, code], label).toEqual(who === 'public' ? [401, 'unauthenticated'] : [403, 'forbidden']);
+    }
+  });
+});
