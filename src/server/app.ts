@@ -48,6 +48,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(sendProblem);
+  // The API speaks JSON only: any other body type is a 415, not a string handed to a schema.
+  app.removeContentTypeParser('text/plain');
 
   app.decorate('apiRoutes', [] as ApiRoute[]);
   app.addHook('onRoute', (route) => {
