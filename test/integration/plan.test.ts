@@ -83,7 +83,7 @@ describeEachDb('plan', (kind) => {
     const xlsx = await get(`${PLAN}/export?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload);
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer); // exceljs types predate the generic Buffer
     expect(wb.worksheets.map((w) => w.name)).toEqual(['指标', '任务', '章节']);
     expect(wb.getWorksheet('指标')!.rowCount).toBe(34);
     expect(wb.getWorksheet('任务')!.getRow(2).getCell(3).value).toBe('启动新一轮技术改造，以钢铁、有色金属、建材、化工等行业为重点，推进节能改造和污染物深度治理。');

@@ -7,6 +7,7 @@ import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords';
 import * as repo from './repo';
+import { cachedActor, forgetToken, forgetUser, rememberActor } from './session-cache';
 import type { ChangePasswordBody, LoginBody, MeOut } from './schemas';
 
 export const THROTTLE: ThrottlePolicy = { maxPerUser: 5, maxPerIp: 30, windowMs: 15 * 60_000 };
@@ -47,11 +48,15 @@ export function meOf(u: UserRow): MeOut {
 export async function resolveSession(db: Db, token: string | undefined, now: Date, idleMs: number): Promise<Actor> {
   if (!token) return { kind: 'public' };
   const tokenHash = hashToken(token);
+  const cached = cachedActor(db, tokenHash, now.getTime());
+  if (cached) return cached;
   const found = await repo.findSession(db, tokenHash, now);
   if (!found) return { kind: 'public' };
   const renewAt = found.session.expiresAt.getTime() - idleMs * 0.9;
   if (now.getTime() > renewAt) await repo.extendSession(db, tokenHash, new Date(now.getTime() + idleMs));
-  return actorOf(found.user);
+  const actor = actorOf(found.user);
+  rememberActor(db, tokenHash, actor, now.getTime());
+  return actor;
 }
 
 /**
@@ -78,7 +83,10 @@ export async function login(ctx: Ctx, body: LoginBody, oldToken: string | undefi
   }
   const token = randomBytes(32).toString('base64url');
   await ctx.db.transaction(async (tx) => {
-    if (oldToken) await repo.deleteSession(tx, hashToken(oldToken));
+    if (oldToken) {
+      await repo.deleteSession(tx, hashToken(oldToken));
+      forgetToken(ctx.db, hashToken(oldToken));
+    }
     await repo.insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + idleMs) });
     await repo.clearFailures(tx, body.username);
     await recordAudit(tx, { ...ctx, actor: actorOf(user) }, { action: 'login', entity: 'session', entityId: user.id });
@@ -90,6 +98,7 @@ export async function logout(ctx: Ctx, token: string | undefined) {
   if (!token) return;
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, hashToken(token));
+    forgetToken(ctx.db, hashToken(token));
     await recordAudit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor.kind === 'user' ? ctx.actor.userId : null });
   });
 }
@@ -117,6 +126,7 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody, token: 
     const updated = await repo.updatePassword(tx, user.id, passwordHash, ctx.now);
     if (!updated) throw new AppError('not-found', '用户不存在');
     if (token) await repo.deleteOtherSessions(tx, user.id, hashToken(token));
+    forgetUser(ctx.db, user.id);
     await recordAudit(tx, ctx, { action: 'changePassword', entity: 'app_user', entityId: user.id });
     return meOf(updated);
   });

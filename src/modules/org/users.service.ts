@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { AuditCtx, Ctx, WriteCtx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import { generatePassword, hashPassword } from '../auth/passwords';
+import { forgetUser } from '../auth/session-cache';
 import * as repo from './repo';
 import type { UserBody, UserOut, UserPatch } from './schemas';
 
@@ -88,6 +89,7 @@ export async function updateUser(ctx: WriteCtx, id: number, patch: UserPatch) {
       ...(patch.isDisabled !== undefined ? { isDisabled: patch.isDisabled } : {}),
       ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
     });
+    forgetUser(ctx.db, id); // a disabled user or a reset password takes effect now
     await recordAudit(tx, ctx, { action: 'updateUser', entity: 'app_user', entityId: id, before: auditable(before), after: auditable(after!) });
     return { ...userOut(after!), ...(initialPassword ? { initialPassword } : {}) };
   });

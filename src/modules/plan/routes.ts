@@ -16,13 +16,12 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/plans/:code/tree',
     { config: user, schema: { operationId: 'getPlanTree', tags, params: PlanCodeParams, response: { 200: PlanTreeOut, 304: z.null() } } },
     async (req, reply) => {
-      const { json, contentHash } = await getPlanTree(req.ctx.db, req.params.code);
+      const { json, contentHash } = await getPlanTree(req.ctx.db, req.params.code, req.ctx.now.getTime());
       const etag = `"${contentHash.slice(0, 32)}"`;
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
-      // The tree is built and serialised once per plan version (it was checked against PlanTreeOut then).
-      const raw = reply.type('application/json; charset=utf-8').serializer((s: unknown) => String(s));
-      return raw.send(json as unknown as z.infer<typeof PlanTreeOut>); // already-serialised JSON of that shape
+      // The tree is built and serialised once per plan version; a Buffer is sent as it is.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof PlanTreeOut>); // JSON bytes of that shape
     },
   );
 
@@ -57,7 +56,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     '/plans/:code/export',
     { config: user, schema: { operationId: 'exportPlan', tags, params: PlanCodeParams, querystring: ExportQuery } },
     async (req, reply) => {
-      const { tree } = await getPlanTree(req.ctx.db, req.params.code);
+      const { tree } = await getPlanTree(req.ctx.db, req.params.code, req.ctx.now.getTime());
       if (req.query.format === 'xlsx') {
         const body = await planToXlsx(tree, req.ctx.locale);
         return reply

@@ -19,9 +19,11 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return out;
 }
 
-type CachedTree = { contentHash: string; tree: PlanTree; json: string };
+type CachedTree = { contentHash: string; tree: PlanTree; json: Buffer; checkedAt: number };
 // Plans change only when a plan file is loaded; the tree is rebuilt when the stored hash moves.
-const treeCache = new Map<string, CachedTree>();
+// The hash is re-read at most once a second, per database.
+const HASH_TTL_MS = 1_000;
+const treeCaches = new WeakMap<Db, Map<string, CachedTree>>();
 
 async function buildTree(db: Db, code: string): Promise<PlanTree | null> {
   const p = await repo.findPlan(db, code);
@@ -79,15 +81,21 @@ async function buildTree(db: Db, code: string): Promise<PlanTree | null> {
 }
 
 /** The plan tree, from the cache while the stored plan is unchanged. */
-export async function getPlanTree(db: Db, code: string): Promise<CachedTree> {
+export async function getPlanTree(db: Db, code: string, nowMs = Date.now()): Promise<CachedTree> {
+  let cache = treeCaches.get(db);
+  if (!cache) treeCaches.set(db, (cache = new Map()));
+  const cached = cache.get(code);
+  if (cached && nowMs - cached.checkedAt < HASH_TTL_MS) return cached;
   const current = await repo.findPlanHash(db, code);
   if (!current) throw new AppError('not-found', `方案 ${code} 不存在`);
-  const cached = treeCache.get(code);
-  if (cached?.contentHash === current.contentHash) return cached;
+  if (cached?.contentHash === current.contentHash) {
+    cached.checkedAt = nowMs;
+    return cached;
+  }
   const tree = await buildTree(db, code);
   if (!tree) throw new AppError('not-found', `方案 ${code} 不存在`);
-  const fresh = { contentHash: current.contentHash, tree, json: JSON.stringify(tree) };
-  treeCache.set(code, fresh);
+  const fresh = { contentHash: current.contentHash, tree, json: Buffer.from(JSON.stringify(tree)), checkedAt: nowMs };
+  cache.set(code, fresh);
   return fresh;
 }
 
@@ -99,7 +107,7 @@ export async function searchPlan(ctx: Ctx, code: string, f: PlanFilter) {
   if (f.regionCode && !(await orgRepo.findRegion(ctx.db, f.regionCode))) {
     throw new AppError('validation', `行政区划 ${f.regionCode} 不存在`, { field: 'query.region' });
   }
-  const { tree } = await getPlanTree(ctx.db, code);
+  const { tree } = await getPlanTree(ctx.db, code, ctx.now.getTime());
   return filterPlan(tree, f);
 }
 
