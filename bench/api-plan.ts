@@ -1,19 +1,12 @@
 // bench/api-plan: p50/p95 latency of the plan tree endpoint under 50 concurrent clients (autocannon),
 // against a real server process on the embedded database. Target: p95 < 50 ms.
 // Run: npx tsx bench/api-plan.ts   (DURATION=seconds, CONNECTIONS=n)
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { startAndWait, stop } from './server-process';
+import { benchServerEnv, startAndWait, stop } from './server-process';
 
 const DURATION = Number(process.env.DURATION ?? 15);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const port = 3900 + Math.floor(Math.random() * 90);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecer-bench-api-'));
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECER_DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn' };
-delete env.DATABASE_URL;
-const base = `http://127.0.0.1:${port}`;
+const { env, base, cleanup } = benchServerEnv('api');
 
 const server = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
 try {
@@ -42,5 +35,5 @@ try {
   console.log(`latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);
 } finally {
   await stop(server.child);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  cleanup();
 }

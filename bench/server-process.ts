@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -32,4 +34,13 @@ export async function stop(child: ChildProcess) {
   const done = new Promise((r) => child.once('exit', r));
   process.kill(-child.pid!, 'SIGTERM');
   await done;
+}
+
+/** A fresh embedded data folder and a free-ish port for one benchmark's server. */
+export function benchServerEnv(name: string) {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ecer-bench-${name}-`));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECER_DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  return { env, base: `http://127.0.0.1:${port}`, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -2,20 +2,14 @@
 // 200 on /api/health, and the peak memory (VmHWM) of the server process. Target: < 3 s warm.
 // Run: npx tsx bench/startup.ts
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { root, startAndWait, stop } from './server-process';
+import { benchServerEnv, startAndWait, stop } from './server-process';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const port = 3900 + Math.floor(Math.random() * 90);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecer-bench-startup-'));
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECER_DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn' };
-delete env.DATABASE_URL;
-const base = `http://127.0.0.1:${port}`;
+const { env, base, cleanup } = benchServerEnv('startup');
 
-/** Peak resident memory (kB) of every process in the group led by pid. */
+/** Peak resident memory (kB) of the largest process in the group led by pid. */
 function peakKb(leader: number): number {
-  let total = 0;
+  let largest = 0;
   for (const p of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
@@ -23,12 +17,12 @@ function peakKb(leader: number): number {
       if (pgid !== leader) continue;
       const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
       // npm itself is a small wrapper; report the largest process (the server).
-      total = Math.max(total, Number(hwm?.[1] ?? 0));
+      largest = Math.max(largest, Number(hwm?.[1] ?? 0));
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return largest;
 }
 
 const times: number[] = [];
@@ -47,5 +41,4 @@ times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)]!;
 console.log(`warm start, npm start → first 200 on /api/health: median ${median.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (${RUNS} runs)`);
 console.log(`peak memory (VmHWM of the server process): ${(peak / 1024).toFixed(0)} MiB`);
-fs.rmSync(dataDir, { recursive: true, force: true });
-void root;
+cleanup();

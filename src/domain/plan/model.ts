@@ -1,4 +1,4 @@
-import type { Comparison } from './plan-file';
+import type { IndicatorSpec } from './plan-file';
 
 /** A plan as the product shows it: a tree of chapters → sections → tasks and indicators. */
 export type DeptRef = { id: number; name: string };
@@ -13,22 +13,8 @@ export type TaskNode = {
   namedRegions: string[];
 };
 
-export type IndicatorNode = {
-  id: number;
-  code: string;
-  name: string;
-  quote: string;
-  unit: string | null;
-  comparison: Comparison;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  target: number | null;
-  stretch: number | null;
-  targetText: string | null;
-  targetYear: number;
-  isBinding: boolean;
-  departments: DeptRef[];
-};
+/** An indicator as stored, with its owners resolved to departments. */
+export type IndicatorNode = Omit<IndicatorSpec, 'departments'> & { id: number; departments: DeptRef[] };
 
 export type SectionNode = {
   id: number;

@@ -1,4 +1,4 @@
-import type { Comparison, PlanFile } from './plan-file';
+import type { IndicatorSpec, PlanFile } from './plan-file';
 import { normalizeSourceText, uncoveredQuantities } from './source-text';
 
 /** What a plan file may refer to: the organisation already loaded. */
@@ -13,21 +13,8 @@ export type ResolvedTask = {
   cooperating: string[];
   regions: string[];
 };
-export type ResolvedIndicator = {
-  code: string;
-  name: string;
-  quote: string;
-  unit: string | null;
-  comparison: Comparison;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  target: number | null;
-  stretch: number | null;
-  targetText: string | null;
-  targetYear: number;
-  isBinding: boolean;
-  departments: string[];
-};
+/** An indicator as the file states it (defaults applied). */
+export type ResolvedIndicator = IndicatorSpec;
 export type ResolvedSection = {
   no: number;
   title: string;
@@ -115,8 +102,7 @@ export function resolvePlan(
         if (x.comparison !== 'qualitative' && x.target === null && x.stretch === null) {
           issues.push({ path: xp, message: `指标 ${x.code} 既无目标值也无力争值` });
         }
-        const { quote, ...rest } = x;
-        return { ...rest, quote };
+        return x;
       });
       return {
         no: s.no,

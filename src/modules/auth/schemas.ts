@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../domain/access';
+import { UserOut } from '../org/schemas';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -13,17 +13,8 @@ export const ChangePasswordBody = z.object({
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
-export const MeOut = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regionCode: z.string().nullable(),
-  departmentId: z.number().int().nullable(),
-  enterpriseId: z.number().int().nullable(),
-  mustChangePassword: z.boolean(),
-  locale: z.string(),
-});
+/** The logged-in user: a user as the admin sees it, less the disabled flag, plus the UI language. */
+export const MeOut = UserOut.omit({ isDisabled: true }).extend({ locale: z.string() });
 export type MeOut = z.infer<typeof MeOut>;
 
 export const OkOut = z.object({ ok: z.literal(true) });

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords';
+import { userOut } from '../org/users.service';
 import * as repo from './repo';
 import { cachedActor, forgetToken, forgetUser, rememberActor } from './session-cache';
 import type { ChangePasswordBody, LoginBody, MeOut } from './schemas';
@@ -31,17 +32,8 @@ export function actorOf(u: UserRow): UserActor {
 }
 
 export function meOf(u: UserRow): MeOut {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as Role,
-    regionCode: u.regionCode,
-    departmentId: u.departmentId,
-    enterpriseId: u.enterpriseId,
-    mustChangePassword: u.mustChangePassword,
-    locale: u.locale,
-  };
+  const { isDisabled: _d, ...user } = userOut(u);
+  return { ...user, locale: u.locale };
 }
 
 /** The actor behind a session cookie; slides the expiry when a tenth of the idle time has passed. */

@@ -10,7 +10,7 @@ import type { UserBody, UserOut, UserPatch } from './schemas';
 
 type UserRow = Awaited<ReturnType<typeof repo.insertUser>>;
 
-const userOut = (u: UserRow): UserOut => ({
+export const userOut = (u: UserRow): UserOut => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
