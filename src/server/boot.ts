@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { type Database, openDatabase } from '../db/client';
 import { OrgFile } from '../domain/org/org-file';
+import { purgeExpiredSessions } from '../modules/auth/service';
 import { loadOrganisation } from '../modules/org/service';
 import { ensureFirstAdmin } from '../modules/org/users.service';
 import { type LoadResult, loadPlan, readPlanFile } from '../modules/plan/load.service';
@@ -36,6 +37,7 @@ export async function bootDatabase(config: Config) {
   try {
     const loaded = await loadReferenceData(database, config.referenceDir);
     const firstAdmin = await ensureFirstAdmin(database.db, systemCtx('bootstrap'));
+    await purgeExpiredSessions(database.db, new Date());
     return { database, loaded, firstAdmin };
   } catch (err) {
     await database.close();

@@ -56,6 +56,11 @@ export async function insertFailure(db: Db, username: string, ip: string, at: Da
   await db.insert(loginFailure).values({ username: username.toLowerCase(), ip, at });
 }
 
+/** Forgets failures that no longer count, so the table stays small. */
+export async function deleteOldFailures(db: Db, before: Date) {
+  await db.delete(loginFailure).where(lt(loginFailure.at, before));
+}
+
 export async function clearFailures(db: Db, username: string) {
   await db.delete(loginFailure).where(eq(loginFailure.username, username.toLowerCase()));
 }

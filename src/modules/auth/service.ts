@@ -68,6 +68,7 @@ export async function login(ctx: Ctx, body: LoginBody, oldToken: string | undefi
   const ok = user && !user.isDisabled ? await verifyPassword(user.passwordHash, body.password) : (await dummyVerify(body.password), false);
   if (!user || !ok) {
     await ctx.db.transaction(async (tx) => {
+      await repo.deleteOldFailures(tx, since);
       await repo.insertFailure(tx, body.username, ip, ctx.now);
       await recordAudit(tx, ctx, { action: 'loginFailed', entity: 'session', after: { username: body.username } });
     });
@@ -122,4 +123,9 @@ export async function changePassword(ctx: Ctx, body: ChangePasswordBody, token: 
     await recordAudit(tx, ctx, { action: 'changePassword', entity: 'app_user', entityId: user.id });
     return meOf(updated);
   });
+}
+
+/** Housekeeping at start-up: sessions past their expiry are removed. */
+export async function purgeExpiredSessions(db: Db, now: Date) {
+  await repo.deleteExpiredSessions(db, now);
 }

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { ensureWebBuilt } from '../../src/cli/build-web';
+import type { Database } from '../../src/db/client';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { openTestDatabase } from '../helpers/db';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Without Debian's chromium the browser tests skip locally (saying so) but fail in CI, which installs it. */
+export const browserSkipReason = fs.existsSync(CHROMIUM) ? null : `${CHROMIUM} not found: apt-get install -y chromium (or run .ci/run)`;
+if (browserSkipReason && process.env.CI) throw new Error(`browser tests need chromium: ${browserSkipReason}`);
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const screenshotDir = path.join(root, '.ecer/screenshots');
+
+export type BrowserRig = { url: string; database: Database; browser: Browser; close(): Promise<void> };
+
+/** The real server (built web app, fresh seeded PGlite) on a free port, and a headless Debian chromium. */
+export async function startBrowserRig(): Promise<BrowserRig> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
+  ensureWebBuilt(config.webDir);
+  const database = await openTestDatabase('pglite');
+  const app = await buildApp(config, database);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    url,
+    database,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Saves a screenshot of the page under .ecer/screenshots (for failures and for looking). */
+export async function snap(page: Page, name: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
