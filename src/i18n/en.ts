@@ -168,11 +168,10 @@ export const en: Record<MessageKey, string> = {
 
   'home.period': '{start}–{end}',
   'home.targetBy': 'vs {baseline} · target for {year}',
+  'home.targetYearOnly': 'Target for {year}',
   'home.namedTasks': '{count} tasks name it',
   'home.mapLegend': 'Tasks naming the county',
   'home.mapHint': 'Colour shows how many plan tasks name each county; click one to see them.',
-  'home.overview': 'Plan overview',
-  'home.counts': 'Plan at a glance',
 
   'plan.fmt.reduce': 'down {value}',
   'plan.fmt.stretch': ' (stretch {value})',
@@ -182,6 +181,7 @@ export const en: Record<MessageKey, string> = {
   'plan.placement': '{chapter}.{section} {title}',
   'plan.counts': '{tasks} tasks · {indicators} indicators',
   'plan.parentWithDoc': '{name} ({doc})',
+  'plan.countedHeading': '{label} ({count})',
   'plan.role': 'Role of the department',
   'plan.role.lead': 'Lead',
   'plan.role.cooperating': 'Cooperating',
@@ -233,6 +233,7 @@ export const en: Record<MessageKey, string> = {
   'users.initialPasswordNote': 'Give this initial password to the user, who must change it at first login. It cannot be shown again.',
   'users.usernameRule': '3–64 letters, digits, underscores, dots or hyphens',
   'users.displayNameRequired': 'Enter a name',
+  'users.roleRequired': 'Choose a role',
   'users.scopeRequired': 'Choose the scope',
 
   'common.notFoundDetail': 'Check the address, or go back home.',

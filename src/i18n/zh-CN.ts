@@ -166,11 +166,10 @@ export const zhCN = {
 
   'home.period': '{start}–{end} 年',
   'home.targetBy': '比 {baseline} 年 · {year} 年目标',
+  'home.targetYearOnly': '{year} 年目标',
   'home.namedTasks': '点名任务 {count} 项',
   'home.mapLegend': '点名任务数',
   'home.mapHint': '颜色表示方案中点名该县（市、区）的任务数，点击可查看。',
-  'home.overview': '方案概况',
-  'home.counts': '方案要素',
 
   'plan.fmt.reduce': '下降 {value}',
   'plan.fmt.stretch': '（力争 {value}）',
@@ -180,6 +179,7 @@ export const zhCN = {
   'plan.placement': '{chapter}.{section} {title}',
   'plan.counts': '任务 {tasks} · 指标 {indicators}',
   'plan.parentWithDoc': '{name}（{doc}）',
+  'plan.countedHeading': '{label}（{count}）',
   'plan.role': '本部门角色',
   'plan.role.lead': '牵头',
   'plan.role.cooperating': '配合',
@@ -231,6 +231,7 @@ export const zhCN = {
   'users.initialPasswordNote': '请将初始密码告知该用户，首次登录须修改。关闭后无法再次查看。',
   'users.usernameRule': '3–64 位字母、数字、下划线、点或连字符',
   'users.displayNameRequired': '请输入姓名',
+  'users.roleRequired': '请选择角色',
   'users.scopeRequired': '请选择范围',
 
   'common.notFoundDetail': '请检查地址，或返回首页。',

@@ -71,7 +71,7 @@ describe.skipIf(browserSkipReason)(`a new admin's first visit${browserSkipReason
     await step('filter', async () => {
       await page.getByLabel('按部门筛选').click();
       await page.keyboard.type('市生态环境局');
-      await page.getByRole('option', { name: '市生态环境局' }).first().click();
+      await page.locator('.ant-select-item-option', { hasText: '市生态环境局' }).first().click();
       await page.getByText('化学需氧量重点工程减排量').first().waitFor();
       await snap(page, 'plan-filter-zh');
     });

@@ -1,0 +1,46 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { NotBuiltPage } from '../pages/misc/NotBuiltPage';
+import { NotFoundPage } from '../pages/misc/NotFoundPage';
+import { AppShell } from './AppShell';
+import { MODULES } from './modules';
+import { RequireAuth } from './RequireAuth';
+import { RequireRole } from './RequireRole';
+
+/** React.lazy for a module's named export: every page is its own chunk. */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return lazy(() => load().then((m) => ({ default: pick(m) })));
+}
+
+const LoginPage = page(() => import('../pages/auth/LoginPage'), (m) => m.LoginPage);
+const ChangePasswordPage = page(() => import('../pages/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage);
+const HomePage = page(() => import('../pages/home/HomePage'), (m) => m.HomePage);
+const PlanPage = page(() => import('../pages/plan/PlanPage'), (m) => m.PlanPage);
+const MinePage = page(() => import('../pages/plan/MinePage'), (m) => m.MinePage);
+const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
+const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
+
+const notBuilt = MODULES.filter((m) => !m.built).map((m) => ({ path: m.path, element: <NotBuiltPage label={m.label} /> }));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'plan', element: <PlanPage /> },
+          { path: 'plan/section/:sectionId', element: <PlanPage /> },
+          { path: 'mine', element: <MinePage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          ...notBuilt,
+          { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },
+          { path: 'admin/users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,25 @@
+import type { CSSProperties } from 'react';
+
+const srOnly: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+/**
+ * A label only screen readers (and getByLabel) see, for a control whose placeholder already says it.
+ * AntD's Select would put an aria-label on its wrapper too; a <label for> names only the input.
+ */
+export function HiddenLabel({ htmlFor, children }: { htmlFor: string; children: string }) {
+  return (
+    <label htmlFor={htmlFor} style={srOnly}>
+      {children}
+    </label>
+  );
+}
