@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isThrottled, passwordFromBytes, passwordWeakness } from './password';
 
@@ -12,9 +13,16 @@ describe('password rule', () => {
     expect(passwordWeakness(pw, 'admin')).toBe(want);
   });
 
-  it('generated passwords satisfy the rule', () => {
-    const pw = passwordFromBytes(new Uint8Array(14).fill(200));
-    expect(passwordWeakness(pw, 'admin')).toBeNull();
+  it('generated passwords satisfy the rule whatever the bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 14, maxLength: 14 }), (bytes) => {
+        const pw = passwordFromBytes(bytes);
+        expect(pw).toHaveLength(14);
+        expect(passwordWeakness(pw, 'admin')).toBeNull();
+      }),
+    );
+    expect(passwordWeakness(passwordFromBytes(new Uint8Array(14).fill(0)), 'admin')).toBeNull(); // all letters
+    expect(passwordWeakness(passwordFromBytes(new Uint8Array(14).fill(48)), 'admin')).toBeNull(); // all digits
   });
 });
 

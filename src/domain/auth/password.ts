@@ -14,12 +14,15 @@ export function isThrottled(failuresForUser: number, failuresForIp: number, p: T
   return failuresForUser >= p.maxPerUser || failuresForIp >= p.maxPerIp;
 }
 
-const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const LETTERS = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
+const ALPHABET = LETTERS + DIGITS; // no look-alikes (0 O 1 l I)
 
-/** A readable random password from the given random bytes (letters and digits, no look-alikes). */
+/** A readable random password from the given random bytes, with at least one letter and one digit. */
 export function passwordFromBytes(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
-  // Guarantee the letter+digit rule whatever the bytes were.
-  return `${out}a7`;
+  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]!);
+  const last = bytes[bytes.length - 1] ?? 0;
+  if (!chars.some((c) => DIGITS.includes(c))) chars[chars.length - 1] = DIGITS[last % DIGITS.length]!;
+  if (!chars.some((c) => LETTERS.includes(c))) chars[0] = LETTERS[(bytes[0] ?? 0) % LETTERS.length]!;
+  return chars.join('');
 }
