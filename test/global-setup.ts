@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { ensureWebBuilt } from '../src/cli/build-web';
 import { openDatabase } from '../src/db/client';
+import { loadConfig } from '../src/server/config';
 import { loadReferenceData } from '../src/server/boot';
 
 declare module 'vitest' {
@@ -21,6 +23,8 @@ const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Builds the seeded PGlite snapshot and, where PostgreSQL answers, a seeded template database. */
 export default async function setup(project: TestProject) {
+  // The browser tests serve the built web app: build it once here, not once per test file.
+  ensureWebBuilt(loadConfig({}).webDir);
   const dir = path.join(root, '.ecer/test');
   fs.mkdirSync(dir, { recursive: true });
   const snapshotFile = path.join(dir, `snapshot-${process.pid}.tar.gz`);

@@ -1,17 +1,15 @@
 import fs from 'node:fs/promises';
 import { Command } from 'commander';
-import { DataDirBusyError, openDatabase } from '../db/client';
+import { type Db, DataDirBusyError, openDatabase } from '../db/client';
 import { verifyAuditChain } from '../modules/audit/service';
 import { resetPasswordByUsername } from '../modules/org/users.service';
 import { planToJson, planToXlsx } from '../modules/plan/export';
 import { loadPlan, readPlanFile } from '../modules/plan/load.service';
-import { getPlanTree } from '../modules/plan/service';
+import { getPlanTree, listPlanCodes } from '../modules/plan/service';
 import { type Config, loadConfig } from '../server/config';
 import { loadReferenceData, systemCtx } from '../server/boot';
 import { ensureWebBuilt } from './build-web';
 import { serve } from './serve';
-
-const DEFAULT_PLAN = 'ganzhou-14fyp-ecer';
 
 /** Opens the database for a one-off command, runs it, and closes it again. */
 async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -21,6 +19,13 @@ async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<type
   } finally {
     await database.close();
   }
+}
+
+/** The plan to use when none is named: the only one loaded, else the user must choose. */
+async function onlyPlanCode(db: Db): Promise<string> {
+  const codes = await listPlanCodes(db);
+  if (codes.length === 1) return codes[0]!;
+  throw new Error(`已载入 ${codes.length} 个方案，请用 --plan 指定其一：${codes.join(', ')}`);
 }
 
 const program = new Command('ecer').description('ECER 节能减排综合管理平台').showHelpAfterError();
@@ -64,13 +69,13 @@ plan
   .command('export')
   .description('write a plan out as JSON or Excel')
   .option('--format <format>', 'json | xlsx', 'json')
-  .option('--plan <code>', 'plan code', DEFAULT_PLAN)
+  .option('--plan <code>', 'plan code (default: the only plan loaded)')
   .option('--out <file>', 'output file (default: standard output for json, <plan>.xlsx for xlsx)')
   .option('--locale <locale>', 'zh-CN | en (Excel headers)', 'zh-CN')
-  .action(async (o: { format: string; plan: string; out?: string; locale: string }) => {
+  .action(async (o: { format: string; plan?: string; out?: string; locale: string }) => {
     if (o.format !== 'json' && o.format !== 'xlsx') throw new Error(`--format 只能是 json 或 xlsx，收到 ${o.format}`);
     const config = loadConfig();
-    const { tree } = await withDatabase(config, (d) => getPlanTree(d.db, o.plan));
+    const { tree } = await withDatabase(config, async (d) => getPlanTree(d.db, o.plan ?? (await onlyPlanCode(d.db))));
     if (o.format === 'json') {
       const text = `${JSON.stringify(planToJson(tree), null, 2)}\n`;
       if (o.out) await fs.writeFile(o.out, text);

@@ -60,7 +60,7 @@ export const en: Record<MessageKey, string> = {
   'auth.passwordChanged': 'Password changed',
   'auth.submit': 'Submit',
 
-  'home.title': '14th Five-Year main targets',
+  'home.title': 'Main targets of the plan',
   'home.map': 'Ganzhou administrative divisions',
   'home.mapNote': 'The two functional zones (Ganzhou ETDZ, Rongjiang New Area) have no boundary of their own on the map.',
   'home.keyProjects': 'Key projects',

@@ -58,7 +58,7 @@ export const zhCN = {
   'auth.passwordChanged': '密码已修改',
   'auth.submit': '提交',
 
-  'home.title': '“十四五”节能减排主要目标',
+  'home.title': '方案主要目标',
   'home.map': '赣州市行政区划',
   'home.mapNote': '赣州经开区、蓉江新区为功能区，地图中无独立边界。',
   'home.keyProjects': '重点工程',

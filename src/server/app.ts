@@ -121,6 +121,19 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   return app;
 }
 
+// Everything the web app loads comes from this server (no foreign map, font or script services);
+// Ant Design writes its styles inline, ECharts draws on canvas and exports data: URLs.
+const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
 /** Serves the built web app; any non-API path gets index.html (client-side routes). */
 async function registerWeb(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
@@ -132,6 +145,10 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendProblem(new AppError('not-found', '页面不存在'), req, reply);
     if (!hasWeb) return reply.type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build（npm start 会自动构建）。');
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', WEB_CSP)
+      .sendFile('index.html');
   });
 }

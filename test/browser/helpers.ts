@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { ensureWebBuilt } from '../../src/cli/build-web';
 import type { Database } from '../../src/db/client';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
@@ -17,10 +16,9 @@ export const screenshotDir = path.join(root, '.ecer/screenshots');
 
 export type BrowserRig = { url: string; database: Database; browser: Browser; close(): Promise<void> };
 
-/** The real server (built web app, fresh seeded PGlite) on a free port, and a headless Debian chromium. */
+/** The real server (the web app built by the global setup, a fresh seeded PGlite) on a free port, and a headless Debian chromium. */
 export async function startBrowserRig(): Promise<BrowserRig> {
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
-  ensureWebBuilt(config.webDir);
   const database = await openTestDatabase('pglite');
   const app = await buildApp(config, database);
   await app.listen({ port: 0, host: '127.0.0.1' });

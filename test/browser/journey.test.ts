@@ -64,7 +64,11 @@ describe.skipIf(browserSkipReason)(`a new admin's first visit${browserSkipReason
       for (const title of ['重点行业绿色升级工程', '园区节能环保提升工程', '城镇绿色节能改造工程', '交通物流节能减排工程', '农业农村节能减排工程', '公共机构能效提升工程', '重点区域污染物减排工程', '煤炭清洁高效利用工程', '挥发性有机物综合整治工程', '环境基础设施水平提升工程']) {
         await page.getByText(title).first().waitFor();
       }
-      await page.getByText('12.5%').first().waitFor();
+      await page.getByRole('tree').getByText('主要目标').click();
+      await page.getByRole('heading', { name: /主要目标/ }).waitFor();
+      const intensity = page.getByRole('row', { name: /单位生产总值能源消耗降低率/ });
+      await intensity.getByText(/12\.5%/).first().waitFor();
+      await intensity.getByText(/13%/).first().waitFor();
       await snap(page, 'plan-zh');
     });
 

@@ -103,6 +103,11 @@ export async function listPlans(ctx: Ctx) {
   return (await repo.listPlans(ctx.db)).map(({ id: _i, contentHash: _h, loadedAt: _l, sourceFile: _s, ...p }) => p);
 }
 
+/** Codes of the loaded plans, oldest period first. */
+export async function listPlanCodes(db: Db): Promise<string[]> {
+  return (await repo.listPlans(db)).map((p) => p.code);
+}
+
 export async function searchPlan(ctx: Ctx, code: string, f: PlanFilter) {
   if (f.regionCode && !(await orgRepo.findRegion(ctx.db, f.regionCode))) {
     throw new AppError('validation', `行政区划 ${f.regionCode} 不存在`, { field: 'query.region' });
