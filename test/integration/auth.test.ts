@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { session } from '../../src/db/schema/index';
 import { makeUser, TEST_PASSWORD } from '../factories';
 import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
 import { describeEachDb } from '../helpers/db';
@@ -74,6 +76,22 @@ describeEachDb('auth', (kind) => {
     expect(ok.json().mustChangePassword).toBe(false);
     expect((await t.app.inject(as(cookie, { method: 'GET', url: '/api/plan/plans' }))).statusCode).toBe(200);
     expect(await loginAs(t.app, u.username, 'Ganzhou2025energy')).toMatch(/^ecer_session=/);
+  });
+
+  it('ends a session after its idle time, and a disabled user at once', async () => {
+    const u = await makeUser(t.database.db, 'county');
+    const cookie = await loginAs(t.app, u.username);
+    await t.database.db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.userId, u.id));
+    expect((await t.app.inject(as(cookie, { method: 'GET', url: '/api/auth/me' }))).statusCode).toBe(401);
+
+    const admin = await loginAs(t.app, (await makeUser(t.database.db, 'admin')).username);
+    const v = await makeUser(t.database.db, 'steering');
+    const victim = await loginAs(t.app, v.username);
+    expect((await t.app.inject(as(victim, { method: 'GET', url: '/api/auth/me' }))).statusCode).toBe(200);
+    await t.app.inject(as(admin, { method: 'PATCH', url: `/api/org/users/${v.id}`, payload: { isDisabled: true } }));
+    expect((await t.app.inject(as(victim, { method: 'GET', url: '/api/auth/me' }))).statusCode).toBe(401);
+    const relogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: v.username, password: TEST_PASSWORD } });
+    expect(relogin.statusCode).toBe(401);
   });
 
   it('stores passwords as argon2id hashes', async () => {

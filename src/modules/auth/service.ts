@@ -44,10 +44,13 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
   if (cached) return cached;
   const found = await repo.findSession(db, tokenHash, now);
   if (!found) return { kind: 'public' };
-  const renewAt = found.session.expiresAt.getTime() - idleMs * 0.9;
-  if (now.getTime() > renewAt) await repo.extendSession(db, tokenHash, new Date(now.getTime() + idleMs));
+  let expiresAt = found.session.expiresAt.getTime();
+  if (now.getTime() > expiresAt - idleMs * 0.9) {
+    expiresAt = now.getTime() + idleMs;
+    await repo.extendSession(db, tokenHash, new Date(expiresAt));
+  }
   const actor = actorOf(found.user);
-  rememberActor(db, tokenHash, actor, now.getTime());
+  rememberActor(db, tokenHash, actor, now.getTime(), expiresAt);
   return actor;
 }
 

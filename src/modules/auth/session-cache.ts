@@ -9,7 +9,7 @@ import type { UserActor } from '../../domain/access';
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
-type Entry = { actor: UserActor; checkedAt: number };
+type Entry = { actor: UserActor; checkedAt: number; expiresAt: number };
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
 function cacheOf(db: Db): Map<string, Entry> {
@@ -20,13 +20,13 @@ function cacheOf(db: Db): Map<string, Entry> {
 
 export function cachedActor(db: Db, tokenHash: string, nowMs: number): UserActor | null {
   const e = cacheOf(db).get(tokenHash);
-  return e && nowMs - e.checkedAt < TTL_MS ? e.actor : null;
+  return e && nowMs - e.checkedAt < TTL_MS && nowMs < e.expiresAt ? e.actor : null;
 }
 
-export function rememberActor(db: Db, tokenHash: string, actor: UserActor, nowMs: number) {
+export function rememberActor(db: Db, tokenHash: string, actor: UserActor, nowMs: number, expiresAt: number) {
   const c = cacheOf(db);
   if (c.size >= MAX_ENTRIES) c.clear(); // crude but bounded: the next requests simply look up again
-  c.set(tokenHash, { actor, checkedAt: nowMs });
+  c.set(tokenHash, { actor, checkedAt: nowMs, expiresAt });
 }
 
 export function forgetToken(db: Db, tokenHash: string) {
