@@ -8,5 +8,6 @@ export default defineConfig({
     // PGlite instances are memory-hungry and the machine has 2 cores: run files two at a time.
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
