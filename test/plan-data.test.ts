@@ -80,6 +80,15 @@ describe('the Ganzhou plan data file against its seed text', () => {
     ]);
   });
 
+  it('keeps the plan\'s strict and loose comparisons apart (超过 is >, 以上 is ≥, 以内 is ≤)', () => {
+    const cmp = (code: string) => byCode.get(code)?.comparison;
+    expect(indicators.find((x) => x.quote.includes('超过 30%'))?.comparison).toBe('gt');
+    expect(indicators.find((x) => x.quote.includes('95%以上'))?.comparison).toBe('gte');
+    expect(indicators.find((x) => x.quote.includes('9% 以内'))?.comparison).toBe('lte');
+    expect(indicators.find((x) => x.quote.includes('左右'))?.comparison).toBe('approx');
+    expect(cmp('I01')).toBe('reduce_by_pct');
+  });
+
   it('gives every task of chapters 二–五 a lead department, and every section its responsibility clause', () => {
     for (const c of file.chapters.slice(1)) {
       for (const s of c.sections) {

@@ -108,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   'plan.noResults': 'No task or indicator matches',
   'plan.results': 'Results',
   'plan.comparison.gte': '≥ at least',
+  'plan.comparison.gt': '> more than',
   'plan.comparison.lte': '≤ at most',
   'plan.comparison.eq': '= keep at',
   'plan.comparison.approx': '≈ about',

@@ -106,6 +106,7 @@ export const zhCN = {
   'plan.noResults': '没有符合条件的任务或指标',
   'plan.results': '检索结果',
   'plan.comparison.gte': '≥ 不低于',
+  'plan.comparison.gt': '> 超过',
   'plan.comparison.lte': '≤ 不高于',
   'plan.comparison.eq': '= 保持',
   'plan.comparison.approx': '≈ 左右',

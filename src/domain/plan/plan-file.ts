@@ -9,6 +9,7 @@ import { z } from 'zod';
 /** How an indicator's target is compared 比较方式. */
 export const Comparison = z.enum([
   'gte', // ≥ 达到…以上
+  'gt', // > 超过
   'lte', // ≤ 控制在…以内
   'eq', // = 保持 / 达到
   'approx', // ≈ …左右

@@ -5,7 +5,7 @@ import type { Indicator } from './queries';
 type Comparison = Indicator['comparison'];
 type Target = Pick<Indicator, 'comparison' | 'target' | 'stretch' | 'unit' | 'targetText'>;
 
-const SYMBOL: Record<Exclude<Comparison, 'reduce_by_pct' | 'qualitative'>, string> = { gte: '≥', lte: '≤', eq: '=', approx: '≈' };
+const SYMBOL: Record<Exclude<Comparison, 'reduce_by_pct' | 'qualitative'>, string> = { gte: '≥', gt: '>', lte: '≤', eq: '=', approx: '≈' };
 
 /** A plan number as the plan writes it: no thousands separator, up to 4 decimals, in the UI language. */
 export function formatPlanNumber(value: number, locale: Locale): string {
