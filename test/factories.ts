@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client';
-import { appUser, department, enterprise } from '../src/db/schema/index';
+import { appUser, department, enterprise, progressReport, task } from '../src/db/schema/index';
 import type { Role } from '../src/domain/access';
 import { usccCheckChar } from '../src/domain/org/uscc';
 import { hashPassword } from '../src/modules/auth/passwords';
@@ -48,6 +48,27 @@ export async function makeUser(db: Db, role: Role, overrides: Partial<typeof app
       createdAt: new Date(),
       ...scope,
       ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** A submitted task report (revision 1) for a region, by the given user. */
+export async function makeReport(db: Db, o: { taskCode: string; regionCode: string; submittedBy: number; periodKey?: string }) {
+  const [t] = await db.select({ id: task.id }).from(task).where(eq(task.code, o.taskCode));
+  const [row] = await db
+    .insert(progressReport)
+    .values({
+      taskId: t!.id,
+      periodKey: o.periodKey ?? '2025-Q1',
+      regionCode: o.regionCode,
+      revision: 1,
+      status: 'submitted',
+      taskStatus: 'on-track',
+      percentComplete: 40,
+      narrative: '按计划推进',
+      submittedBy: o.submittedBy,
+      submittedAt: new Date(),
     })
     .returning();
   return row!;

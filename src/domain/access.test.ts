@@ -6,6 +6,9 @@ import {
   access,
   canReadEnterprise,
   canReadRegion,
+  canReadReport,
+  canReviewReport,
+  canSubmitReport,
   canWriteDepartment,
   canWriteEnterprise,
   canWriteRegion,
@@ -78,5 +81,33 @@ describe('scope predicates (role × scope × action)', () => {
     expect(enterpriseScopeOf(anon)).toEqual({ none: true });
     expect(enterpriseScopeOf(user('county'))).toEqual({ regionCode: '360702' });
     expect(enterpriseScopeOf(user('enterprise'))).toEqual({ enterpriseId: 5 });
+  });
+});
+
+describe('report predicates', () => {
+  const item = { responsible: [7], involved: [7, 8] };
+  const CITY = '360700';
+  it('a department reports city-wide figures of its own items; a county reports for itself', () => {
+    expect(canSubmitReport(user('department'), item, CITY, CITY)).toBe(true);
+    expect(canSubmitReport(user('department'), item, '360702', CITY)).toBe(false);
+    expect(canSubmitReport(user('department', { departmentId: 9 }), item, CITY, CITY)).toBe(false);
+    expect(canSubmitReport(user('county'), item, '360702', CITY)).toBe(true);
+    expect(canSubmitReport(user('county'), item, '360703', CITY)).toBe(false);
+    expect(canSubmitReport(user('enterprise'), item, '360702', CITY)).toBe(false);
+    expect(canSubmitReport(user('steering'), item, '360703', CITY)).toBe(true);
+  });
+
+  it('reads follow the same scopes', () => {
+    expect(canReadReport(user('department', { departmentId: 8 }), item, '360702')).toBe(true);
+    expect(canReadReport(user('county'), item, '360703')).toBe(false);
+    expect(canReadReport(anon, item, '360702')).toBe(false);
+  });
+
+  it('the responsible department or the city reviews, never the submitter', () => {
+    expect(canReviewReport(user('department'), item, 99)).toBe(true);
+    expect(canReviewReport(user('department', { departmentId: 8 }), item, 99)).toBe(false);
+    expect(canReviewReport(user('steering'), item, 99)).toBe(true);
+    expect(canReviewReport(user('steering'), item, 1)).toBe(false);
+    expect(canReviewReport(user('county'), item, 99)).toBe(false);
   });
 });

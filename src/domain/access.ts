@@ -92,3 +92,34 @@ export function enterpriseScopeOf(actor: Actor): RowScope {
   if (actor.role === 'enterprise' && actor.enterpriseId) return { enterpriseId: actor.enterpriseId };
   return { none: true };
 }
+
+/**
+ * Who answers for a plan item: `responsible` reviews (a task's lead departments, an indicator's
+ * owners); `involved` may report (lead and cooperating departments, or the owners).
+ */
+export type ItemResponsibility = { responsible: readonly number[]; involved: readonly number[] };
+
+/**
+ * Reporting on an item for a region: a department reports the city-wide figure of the items it is
+ * involved in; a county or zone reports for itself; the steering office for anyone.
+ */
+export function canSubmitReport(actor: Actor, item: ItemResponsibility, regionCode: string, cityCode: string): boolean {
+  if (isCityWide(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'department') return regionCode === cityCode && actor.departmentId !== null && item.involved.includes(actor.departmentId);
+  return actor.role === 'county' && actor.regionCode === regionCode;
+}
+
+export function canReadReport(actor: Actor, item: ItemResponsibility, regionCode: string): boolean {
+  if (isCityWide(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.role === 'department') return actor.departmentId !== null && item.involved.includes(actor.departmentId);
+  return actor.role === 'county' && actor.regionCode === regionCode;
+}
+
+/** Review by the responsible department or the steering office, never by the one who submitted. */
+export function canReviewReport(actor: Actor, item: ItemResponsibility, submittedBy: number): boolean {
+  if (actor.kind !== 'user' || actor.userId === submittedBy) return false;
+  if (actor.role === 'admin' || actor.role === 'steering') return true;
+  return actor.role === 'department' && actor.departmentId !== null && item.responsible.includes(actor.departmentId);
+}

@@ -16,6 +16,7 @@ import { authRoutes } from '../modules/auth/routes';
 import { resolveSession } from '../modules/auth/service';
 import { orgRoutes } from '../modules/org/routes';
 import { planRoutes } from '../modules/plan/routes';
+import { reportingRoutes } from '../modules/reporting/routes';
 import type { Config } from './config';
 import { SESSION_COOKIE } from './http';
 import { sendProblem } from './problem';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(authRoutes, { prefix: '/api/auth', idleMs: config.sessionIdleMs, cookieSecure: config.cookieSecure });
   await app.register(orgRoutes, { prefix: '/api/org' });
   await app.register(planRoutes, { prefix: '/api/plan' });
+  await app.register(reportingRoutes, { prefix: '/api/reporting' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
 
   await registerWeb(app, config.webDir);

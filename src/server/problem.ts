@@ -80,6 +80,9 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return make('unsupported-media-type', `不支持的 Content-Type：${req.headers['content-type'] ?? '（无）'}`);
   }
+  // Two requests racing for the same unique row (e.g. the same report revision): the loser hears 409.
+  const pgCode = (fe as { code?: string }).code ?? (fe as { cause?: { code?: string } }).cause?.code;
+  if (pgCode === '23505') return make('conflict', '数据已被同时修改，请刷新后重试');
   if (fe instanceof SyntaxError || (fe.statusCode === 400 && typeof fe.message === 'string')) {
     return make('malformed-json', fe.message ?? '请求格式错误');
   }

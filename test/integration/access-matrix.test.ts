@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/access';
-import { makeEnterprise, makeUscc, makeUser, TEST_PASSWORD } from '../factories';
+import { makeEnterprise, makeReport, makeUscc, makeUser, TEST_PASSWORD } from '../factories';
 import { type TestApp, loginAs, startTestApp } from '../helpers/app';
 import { describeEachDb } from '../helpers/db';
 
@@ -9,7 +9,7 @@ const EVERYONE: Who[] = ['public', 'admin', 'steering', 'department', 'county', 
 const USERS: Who[] = ['admin', 'steering', 'department', 'county', 'enterprise'];
 const PLAN = 'ganzhou-14fyp-ecer';
 
-type Fixture = { enterpriseId: number; userId: number };
+type Fixture = { enterpriseId: number; userId: number; taskId: number; reportId: number };
 type Case = {
   allowed: Who[];
   url: (f: Fixture) => string;
@@ -58,9 +58,27 @@ const MATRIX: Record<string, Case> = {
   'GET /api/plan/plans/:code/search': { allowed: USERS, url: () => `/api/plan/plans/${PLAN}/search?q=光伏` },
   'GET /api/plan/plans/:code/mine': { allowed: ['admin', 'steering', 'department'], url: () => `/api/plan/plans/${PLAN}/mine?department=2` },
   'GET /api/plan/plans/:code/export': { allowed: USERS, url: () => `/api/plan/plans/${PLAN}/export?format=json` },
+  'GET /api/reporting/calendar': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar?plan=${PLAN}&year=2025` },
+  'GET /api/reporting/reports': { allowed: USERS, url: () => '/api/reporting/reports' },
+  // Out-of-scope readers get 404 (existence does not leak), which is not a route-level denial.
+  'GET /api/reporting/reports/:id': { allowed: USERS, url: (f) => `/api/reporting/reports/${f.reportId}` },
+  // The fixture task is led by 市工信局 and the report is for 章贡区: the 市生态环境局 user may neither report it nor review it.
+  'POST /api/reporting/reports': {
+    allowed: ['admin', 'steering', 'county'],
+    url: () => '/api/reporting/reports',
+    body: () => ({ taskId: fixtureTaskId, periodKey: '2025-Q2', regionCode: '360702', taskStatus: 'on-track', percentComplete: 50 }),
+  },
+  'POST /api/reporting/reports/:id/approve': { allowed: ['admin', 'steering'], url: (f) => `/api/reporting/reports/${f.reportId}/approve`, body: () => ({}) },
+  'POST /api/reporting/reports/:id/return': {
+    allowed: ['admin', 'steering'],
+    url: (f) => `/api/reporting/reports/${f.reportId}/return`,
+    body: () => ({ comment: '请补充说明' }),
+  },
   'GET /api/audit/events': { allowed: ['admin'], url: () => '/api/audit/events' },
   'GET /api/audit/verify': { allowed: ['admin'], url: () => '/api/audit/verify' },
 };
+
+let fixtureTaskId = 0;
 
 describeEachDb('every route × every role', (kind) => {
   let t: TestApp;
@@ -71,7 +89,10 @@ describeEachDb('every route × every role', (kind) => {
     t = await startTestApp(kind);
     const db = t.database.db;
     const enterprise = await makeEnterprise(db, { regionCode: '360702' });
-    fixture = { enterpriseId: enterprise.id, userId: (await makeUser(db, 'steering')).id };
+    const reporter = await makeUser(db, 'county', { regionCode: '360702' });
+    const report = await makeReport(db, { taskCode: '2.1.1', regionCode: '360702', submittedBy: reporter.id });
+    fixtureTaskId = report.taskId!;
+    fixture = { enterpriseId: enterprise.id, userId: (await makeUser(db, 'steering')).id, taskId: report.taskId!, reportId: report.id };
     for (const role of USERS as Role[]) {
       const u = await makeUser(db, role, role === 'enterprise' ? { enterpriseId: enterprise.id } : { regionCode: role === 'county' ? '360702' : null });
       users.set(role, { username: u.username, cookie: await loginAs(t.app, u.username) });

@@ -63,3 +63,8 @@ export function elapsedYears(p: Pick<ReportingPeriod, 'end'>, baselineYear: numb
   const [y, m] = p.end.split('-').map(Number) as [number, number];
   return y - baselineYear - 1 + m / 12;
 }
+
+/** Today's date where the plan is run: due dates are Beijing calendar days (UTC+8, no daylight saving). */
+export function beijingDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,53 @@
+/**
+ * 报送流程: how a report on one item, period and region moves. Every submission is a new revision;
+ * an approved value is locked and can only be corrected by a new revision with a reason.
+ */
+export type ReportStatus = 'submitted' | 'approved' | 'returned' | 'superseded';
+export type Revision = { id: number; revision: number; status: ReportStatus };
+
+export type SubmissionDecision =
+  | { ok: true; revision: number; isCorrection: boolean }
+  | { ok: false; code: 'pending-review' | 'approved-needs-correction' | 'nothing-to-correct' | 'reason-required' };
+
+const latestOf = (revisions: readonly Revision[]) => revisions.reduce<Revision | null>((a, r) => (!a || r.revision > a.revision ? r : a), null);
+
+/** Whether a new revision may be submitted now, and its number. */
+export function decideSubmission(revisions: readonly Revision[], correctionReason: string | null): SubmissionDecision {
+  const latest = latestOf(revisions);
+  const revision = (latest?.revision ?? 0) + 1;
+  const hasApproved = revisions.some((r) => r.status === 'approved');
+  if (latest?.status === 'submitted') return { ok: false, code: 'pending-review' };
+  if (correctionReason !== null) {
+    if (!hasApproved) return { ok: false, code: 'nothing-to-correct' };
+    if (correctionReason.trim() === '') return { ok: false, code: 'reason-required' };
+    return { ok: true, revision, isCorrection: true };
+  }
+  if (hasApproved) return { ok: false, code: 'approved-needs-correction' };
+  return { ok: true, revision, isCorrection: false };
+}
+
+export type ReviewAction = 'approve' | 'return';
+
+export type ReviewDecision =
+  | { ok: true; status: ReportStatus; supersede: number[] }
+  | { ok: false; code: 'not-latest' | 'not-submitted' | 'comment-required' };
+
+/**
+ * Approving or returning the latest submitted revision. Approval supersedes the approved revision
+ * it corrects (both stay visible); returning needs a comment saying what to fix.
+ */
+export function decideReview(revisions: readonly Revision[], reportId: number, action: ReviewAction, comment: string | null): ReviewDecision {
+  const latest = latestOf(revisions);
+  if (!latest || latest.id !== reportId) return { ok: false, code: 'not-latest' };
+  if (latest.status !== 'submitted') return { ok: false, code: 'not-submitted' };
+  if (action === 'return') {
+    if (!comment || comment.trim() === '') return { ok: false, code: 'comment-required' };
+    return { ok: true, status: 'returned', supersede: [] };
+  }
+  return { ok: true, status: 'approved', supersede: revisions.filter((r) => r.status === 'approved').map((r) => r.id) };
+}
+
+/** The value that counts: the approved revision, if any. */
+export function approvedOf<T extends Revision>(revisions: readonly T[]): T | null {
+  return revisions.find((r) => r.status === 'approved') ?? null;
+}

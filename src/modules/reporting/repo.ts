@@ -1,0 +1,125 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  appUser,
+  indicator,
+  indicatorDepartment,
+  plan,
+  progressReport,
+  reportEvent,
+  reportingRule,
+  task,
+  taskDepartment,
+} from '../../db/schema/index';
+
+export type ItemRef = { indicatorId: number; taskId?: undefined } | { taskId: number; indicatorId?: undefined };
+
+const itemWhere = (item: ItemRef) =>
+  item.indicatorId !== undefined
+    ? and(eq(progressReport.indicatorId, item.indicatorId), isNull(progressReport.taskId))
+    : and(eq(progressReport.taskId, item.taskId), isNull(progressReport.indicatorId));
+
+/** The item with its plan (for the city code and period) and who answers for it. */
+export async function findItem(db: Db, item: ItemRef) {
+  if (item.indicatorId !== undefined) {
+    const [row] = await db
+      .select({ id: indicator.id, code: indicator.code, name: indicator.name, comparison: indicator.comparison, planCode: plan.code, cityCode: plan.regionCode, periodStart: plan.periodStart, periodEnd: plan.periodEnd })
+      .from(indicator)
+      .innerJoin(plan, eq(plan.id, indicator.planId))
+      .where(eq(indicator.id, item.indicatorId));
+    if (!row) return null;
+    const owners = await db.select({ id: indicatorDepartment.departmentId }).from(indicatorDepartment).where(eq(indicatorDepartment.indicatorId, row.id));
+    const ids = owners.map((o) => o.id);
+    return { ...row, kind: 'indicator' as const, responsible: ids, involved: ids };
+  }
+  const [row] = await db
+    .select({ id: task.id, code: task.code, name: task.text, planCode: plan.code, cityCode: plan.regionCode, periodStart: plan.periodStart, periodEnd: plan.periodEnd })
+    .from(task)
+    .innerJoin(plan, eq(plan.id, task.planId))
+    .where(eq(task.id, item.taskId));
+  if (!row) return null;
+  const depts = await db.select({ id: taskDepartment.departmentId, role: taskDepartment.role }).from(taskDepartment).where(eq(taskDepartment.taskId, row.id));
+  return { ...row, comparison: null, kind: 'task' as const, responsible: depts.filter((d) => d.role === 'lead').map((d) => d.id), involved: depts.map((d) => d.id) };
+}
+
+export async function findRule(db: Db, item: ItemRef) {
+  const [row] = await db
+    .select()
+    .from(reportingRule)
+    .where(item.indicatorId !== undefined ? eq(reportingRule.indicatorId, item.indicatorId) : eq(reportingRule.taskId, item.taskId));
+  return row ?? null;
+}
+
+/** Every revision of one report thread (item × period × region), oldest first. */
+export async function listRevisions(db: Db, item: ItemRef, periodKey: string, regionCode: string) {
+  return db
+    .select()
+    .from(progressReport)
+    .where(and(itemWhere(item), eq(progressReport.periodKey, periodKey), eq(progressReport.regionCode, regionCode)))
+    .orderBy(asc(progressReport.revision));
+}
+
+export async function findReport(db: Db, id: number) {
+  const [row] = await db.select().from(progressReport).where(eq(progressReport.id, id));
+  return row ?? null;
+}
+
+export async function insertReport(db: Db, r: typeof progressReport.$inferInsert) {
+  const [row] = await db.insert(progressReport).values(r).returning();
+  return row!;
+}
+
+export async function setStatus(db: Db, ids: number[], status: string) {
+  if (ids.length) await db.update(progressReport).set({ status }).where(inArray(progressReport.id, ids));
+}
+
+export async function insertEvent(db: Db, e: typeof reportEvent.$inferInsert) {
+  await db.insert(reportEvent).values(e);
+}
+
+export async function listEvents(db: Db, reportIds: number[]) {
+  if (!reportIds.length) return [];
+  return db
+    .select({ id: reportEvent.id, reportId: reportEvent.reportId, action: reportEvent.action, comment: reportEvent.comment, at: reportEvent.at, actorName: appUser.displayName })
+    .from(reportEvent)
+    .innerJoin(appUser, eq(appUser.id, reportEvent.actorUserId))
+    .where(inArray(reportEvent.reportId, reportIds))
+    .orderBy(asc(reportEvent.id));
+}
+
+/** What a list may show: all, the items of a department, or one region's reports. */
+export type ReportScope = { all: true } | { departmentId: number } | { regionCode: string } | { none: true };
+
+export type ReportFilter = { indicatorId?: number; taskId?: number; regionCode?: string; periodKey?: string; status?: string };
+
+export async function listReports(db: Db, scope: ReportScope, f: ReportFilter, limit: number) {
+  const scoped =
+    'all' in scope
+      ? undefined
+      : 'regionCode' in scope
+        ? eq(progressReport.regionCode, scope.regionCode)
+        : 'departmentId' in scope
+          ? or(
+              inArray(progressReport.taskId, db.select({ id: taskDepartment.taskId }).from(taskDepartment).where(eq(taskDepartment.departmentId, scope.departmentId))),
+              inArray(
+                progressReport.indicatorId,
+                db.select({ id: indicatorDepartment.indicatorId }).from(indicatorDepartment).where(eq(indicatorDepartment.departmentId, scope.departmentId)),
+              ),
+            )
+          : sql`false`;
+  return db
+    .select()
+    .from(progressReport)
+    .where(
+      and(
+        scoped,
+        f.indicatorId !== undefined ? eq(progressReport.indicatorId, f.indicatorId) : undefined,
+        f.taskId !== undefined ? eq(progressReport.taskId, f.taskId) : undefined,
+        f.regionCode ? eq(progressReport.regionCode, f.regionCode) : undefined,
+        f.periodKey ? eq(progressReport.periodKey, f.periodKey) : undefined,
+        f.status ? eq(progressReport.status, f.status) : undefined,
+      ),
+    )
+    .orderBy(desc(progressReport.id))
+    .limit(limit);
+}

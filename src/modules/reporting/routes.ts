@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { access } from '../../domain/access';
+import { IdParams } from '../org/schemas';
+import { getCalendar } from './calendar.service';
+import { CalendarOut, CalendarQuery, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
+import { getReportThread, listReports, reviewReport, submitReport } from './service';
+
+export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['reporting'];
+  const reporters = access.roles('admin', 'steering', 'department', 'county');
+  const reviewers = access.roles('admin', 'steering', 'department');
+
+  app.get(
+    '/calendar',
+    { config: { access: reporters }, schema: { operationId: 'getCalendar', tags, querystring: CalendarQuery, response: { 200: CalendarOut } } },
+    (req) => getCalendar(req.ctx, req.query.plan, req.query.year),
+  );
+  app.get(
+    '/reports',
+    { config: { access: access.user }, schema: { operationId: 'listReports', tags, querystring: ReportQuery, response: { 200: z.array(ReportOut) } } },
+    (req) => listReports(req.ctx, req.query),
+  );
+  app.get(
+    '/reports/:id',
+    { config: { access: access.user }, schema: { operationId: 'getReportThread', tags, params: IdParams, response: { 200: ReportThreadOut } } },
+    (req) => getReportThread(req.ctx, req.params.id),
+  );
+  app.post(
+    '/reports',
+    { config: { access: reporters }, schema: { operationId: 'submitReport', tags, body: ReportBody, response: { 201: ReportOut } } },
+    async (req, reply) => reply.status(201).send(await submitReport(req.ctx, req.body)),
+  );
+  app.post(
+    '/reports/:id/approve',
+    { config: { access: reviewers }, schema: { operationId: 'approveReport', tags, params: IdParams, body: ReviewBody, response: { 200: ReportOut } } },
+    (req) => reviewReport(req.ctx, req.params.id, 'approve', req.body.comment),
+  );
+  app.post(
+    '/reports/:id/return',
+    { config: { access: reviewers }, schema: { operationId: 'returnReport', tags, params: IdParams, body: ReviewBody, response: { 200: ReportOut } } },
+    (req) => reviewReport(req.ctx, req.params.id, 'return', req.body.comment),
+  );
+};

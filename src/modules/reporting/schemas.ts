@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+export const TaskStatus = z.enum(['not-started', 'on-track', 'delayed', 'completed']);
+export const ReportStatus = z.enum(['submitted', 'approved', 'returned', 'superseded']);
+const PeriodKey = z.string().regex(/^\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?$/, '期间格式应为 2025、2025-H1、2025-Q2 或 2025-M03');
+const Id = z.number().int().positive().max(2_147_483_647);
+
+export const ReportBody = z
+  .object({
+    indicatorId: Id.optional(),
+    taskId: Id.optional(),
+    periodKey: PeriodKey,
+    regionCode: z.string().min(1).max(16),
+    /** The indicator's value in the plan's unit. */
+    value: z.number().finite().nullable().default(null),
+    taskStatus: TaskStatus.nullable().default(null),
+    percentComplete: z.number().int().min(0).max(100).nullable().default(null),
+    narrative: z.string().trim().max(5000).default(''),
+    /** Set only to correct an approved value: why. */
+    correctionReason: z.string().max(1000).nullable().default(null),
+  })
+  .refine((b) => (b.indicatorId === undefined) !== (b.taskId === undefined), { message: '须指定 indicatorId 或 taskId 其中之一', path: ['indicatorId'] });
+export type ReportBody = z.infer<typeof ReportBody>;
+
+export const ReviewBody = z.object({ comment: z.string().trim().max(2000).nullable().default(null) });
+
+export const ReportOut = z.object({
+  id: z.number().int(),
+  indicatorId: z.number().int().nullable(),
+  taskId: z.number().int().nullable(),
+  periodKey: z.string(),
+  regionCode: z.string(),
+  revision: z.number().int(),
+  status: ReportStatus,
+  value: z.number().nullable(),
+  taskStatus: TaskStatus.nullable(),
+  percentComplete: z.number().int().nullable(),
+  narrative: z.string(),
+  correctionReason: z.string().nullable(),
+  submittedBy: z.number().int(),
+  submittedAt: z.date(),
+});
+export type ReportOut = z.infer<typeof ReportOut>;
+
+export const ReportThreadOut = z.object({
+  report: ReportOut,
+  revisions: z.array(ReportOut),
+  history: z.array(z.object({ id: z.number().int(), reportId: z.number().int(), action: z.string(), comment: z.string().nullable(), at: z.date(), actorName: z.string() })),
+});
+
+export const ReportQuery = z.object({
+  indicatorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  taskId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  regionCode: z.string().max(16).optional(),
+  periodKey: PeriodKey.optional(),
+  status: ReportStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const CalendarQuery = z.object({ plan: z.string().regex(/^[a-z0-9-]{1,64}$/), year: z.coerce.number().int().min(2000).max(2100) });
+
+export const DueState = z.enum(['submitted', 'upcoming', 'open', 'due-soon', 'overdue']);
+export const CalendarOut = z.object({
+  today: z.string(),
+  entries: z.array(
+    z.object({
+      kind: z.enum(['indicator', 'task']),
+      itemId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      regionCode: z.string(),
+      frequency: z.string(),
+      periods: z.array(
+        z.object({ key: z.string(), end: z.string(), due: z.string(), state: DueState, reportId: z.number().int().nullable(), status: ReportStatus.nullable() }),
+      ),
+    }),
+  ),
+});

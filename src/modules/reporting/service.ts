@@ -1,0 +1,174 @@
+import { canReadReport, canReviewReport, canSubmitReport } from '../../domain/access';
+import { AppError } from '../../domain/errors';
+import { type Revision, type ReviewAction, decideReview, decideSubmission } from '../../domain/reporting/lifecycle';
+import { beijingDate, periodFromKey } from '../../domain/reporting/calendar';
+import type { Ctx } from '../../server/context';
+import { recordAudit } from '../audit/service';
+import * as orgRepo from '../org/repo';
+import { reportingReference } from './reference';
+import * as repo from './repo';
+import type { ReportBody, ReportOut } from './schemas';
+
+type ReportRow = NonNullable<Awaited<ReturnType<typeof repo.findReport>>>;
+type Item = NonNullable<Awaited<ReturnType<typeof repo.findItem>>>;
+
+export const reportOut = (r: ReportRow): ReportOut => ({
+  id: r.id,
+  indicatorId: r.indicatorId,
+  taskId: r.taskId,
+  periodKey: r.periodKey,
+  regionCode: r.regionCode,
+  revision: r.revision,
+  status: r.status as ReportOut['status'],
+  value: r.value,
+  taskStatus: r.taskStatus as ReportOut['taskStatus'],
+  percentComplete: r.percentComplete,
+  narrative: r.narrative,
+  correctionReason: r.correctionReason,
+  submittedBy: r.submittedBy,
+  submittedAt: r.submittedAt,
+});
+
+const itemRef = (r: { indicatorId: number | null; taskId: number | null }): repo.ItemRef =>
+  r.indicatorId !== null ? { indicatorId: r.indicatorId } : { taskId: r.taskId! };
+
+/** The cadence of an item: its own rule, else the shipped default for its kind. */
+export async function cadenceOf(db: Ctx['db'], item: repo.ItemRef) {
+  const rule = await repo.findRule(db, item);
+  const defaults = reportingReference().reporting[item.indicatorId !== undefined ? 'indicator' : 'task'];
+  return rule ? { frequency: rule.frequency, dueDays: rule.dueDays } : defaults;
+}
+
+/** Checks the period against the item's cadence, the plan's years and today; returns nothing or throws. */
+function checkPeriod(item: Item, cadence: { frequency: string; dueDays: number }, periodKey: string, today: string) {
+  const p = periodFromKey(periodKey, cadence.dueDays);
+  const where = { pointer: '#/periodKey', field: 'periodKey' };
+  if (!p) throw new AppError('validation', `期间 ${periodKey} 不存在`, where);
+  if (p.frequency !== cadence.frequency) throw new AppError('validation', `该项按 ${cadence.frequency} 报送，期间 ${periodKey} 不符`, where);
+  if (p.year < item.periodStart || p.year > item.periodEnd) {
+    throw new AppError('validation', `期间 ${periodKey} 不在方案期 ${item.periodStart}–${item.periodEnd} 内`, where);
+  }
+  if (p.start > today) throw new AppError('validation', `期间 ${periodKey} 尚未开始，不能报送`, where);
+}
+
+/** What a report must carry: a value for a quantitative indicator, status and % for a task. */
+function checkContent(item: Item, body: ReportBody) {
+  if (item.kind === 'indicator') {
+    if (item.comparison === 'qualitative') {
+      if (!body.narrative) throw new AppError('validation', '定性指标须填写进展说明', { pointer: '#/narrative', field: 'narrative' });
+    } else if (body.value === null) {
+      throw new AppError('validation', `指标 ${item.code} 须填写数值`, { pointer: '#/value', field: 'value' });
+    }
+    return;
+  }
+  if (body.taskStatus === null) throw new AppError('validation', '须选择任务状态', { pointer: '#/taskStatus', field: 'taskStatus' });
+  if (body.percentComplete === null) throw new AppError('validation', '须填写完成百分比', { pointer: '#/percentComplete', field: 'percentComplete' });
+  if (body.taskStatus === 'completed' && body.percentComplete !== 100) {
+    throw new AppError('validation', '状态为已完成时完成百分比应为 100', { pointer: '#/percentComplete', field: 'percentComplete' });
+  }
+}
+
+const SUBMISSION_ERRORS = {
+  'pending-review': ['conflict', '该期已有待审核的报告，请等待审核或退回后再报'],
+  'approved-needs-correction': ['conflict', '该期数值已审核锁定；如需更正，请填写更正原因'],
+  'nothing-to-correct': ['validation', '该期没有已审核的数值可更正'],
+  'reason-required': ['validation', '更正须填写原因'],
+} as const;
+
+/** Submits (or resubmits, or corrects) a report; a new revision every time, nothing overwritten. */
+export async function submitReport(ctx: Ctx, body: ReportBody): Promise<ReportOut> {
+  const a = ctx.actor;
+  if (a.kind !== 'user') throw new AppError('unauthenticated', '请先登录');
+  const ref: repo.ItemRef = body.indicatorId !== undefined ? { indicatorId: body.indicatorId } : { taskId: body.taskId! };
+  const item = await repo.findItem(ctx.db, ref);
+  if (!item) throw new AppError('not-found', `${body.indicatorId !== undefined ? '指标' : '任务'}不存在`);
+  if (!(await orgRepo.findRegion(ctx.db, body.regionCode))) {
+    throw new AppError('validation', `行政区划 ${body.regionCode} 不存在`, { pointer: '#/regionCode', field: 'regionCode' });
+  }
+  if (!canSubmitReport(a, item, body.regionCode, item.cityCode)) throw new AppError('forbidden', `无权报送 ${item.code} 在 ${body.regionCode} 的进展`);
+  checkPeriod(item, await cadenceOf(ctx.db, ref), body.periodKey, beijingDate(ctx.now));
+  checkContent(item, body);
+  return ctx.db.transaction(async (tx) => {
+    const revisions = await repo.listRevisions(tx, ref, body.periodKey, body.regionCode);
+    const decision = decideSubmission(revisions as Revision[], body.correctionReason);
+    if (!decision.ok) {
+      const [code, detail] = SUBMISSION_ERRORS[decision.code];
+      throw new AppError(code, detail, decision.code === 'reason-required' ? { pointer: '#/correctionReason', field: 'correctionReason' } : undefined);
+    }
+    const row = await repo.insertReport(tx, {
+      indicatorId: ref.indicatorId ?? null,
+      taskId: ref.taskId ?? null,
+      periodKey: body.periodKey,
+      regionCode: body.regionCode,
+      revision: decision.revision,
+      status: 'submitted',
+      value: item.kind === 'indicator' ? body.value : null,
+      taskStatus: item.kind === 'task' ? body.taskStatus : null,
+      percentComplete: item.kind === 'task' ? body.percentComplete : null,
+      narrative: body.narrative,
+      correctionReason: decision.isCorrection ? body.correctionReason : null,
+      submittedBy: a.userId,
+      submittedByDepartmentId: a.departmentId,
+      submittedAt: ctx.now,
+    });
+    const action = decision.isCorrection ? 'correct' : 'submit';
+    await repo.insertEvent(tx, { reportId: row.id, action, comment: body.correctionReason, actorUserId: a.userId, at: ctx.now });
+    await recordAudit(tx, ctx, { action: `${action}Report`, entity: 'progress_report', entityId: row.id, after: row });
+    return reportOut(row);
+  });
+}
+
+const REVIEW_ERRORS = {
+  'not-latest': ['conflict', '只能审核最新一次报送'],
+  'not-submitted': ['conflict', '该报告不在待审核状态'],
+  'comment-required': ['validation', '退回须填写意见'],
+} as const;
+
+/** Approves or returns the latest submitted revision, keeping every step in the history. */
+export async function reviewReport(ctx: Ctx, id: number, action: ReviewAction, comment: string | null): Promise<ReportOut> {
+  const a = ctx.actor;
+  if (a.kind !== 'user') throw new AppError('unauthenticated', '请先登录');
+  return ctx.db.transaction(async (tx) => {
+    const report = await repo.findReport(tx, id);
+    const item = report && (await repo.findItem(tx, itemRef(report)));
+    if (!report || !item || !canReadReport(a, item, report.regionCode)) throw new AppError('not-found', `报告 ${id} 不存在`);
+    if (!canReviewReport(a, item, report.submittedBy)) throw new AppError('forbidden', '无权审核该报告（须为牵头部门或市节能减排办，且不能审核本人报送的报告）');
+    const revisions = await repo.listRevisions(tx, itemRef(report), report.periodKey, report.regionCode);
+    const decision = decideReview(revisions as Revision[], id, action, comment);
+    if (!decision.ok) {
+      const [code, detail] = REVIEW_ERRORS[decision.code];
+      throw new AppError(code, detail, decision.code === 'comment-required' ? { pointer: '#/comment', field: 'comment' } : undefined);
+    }
+    await repo.setStatus(tx, decision.supersede, 'superseded');
+    await repo.setStatus(tx, [id], decision.status);
+    await repo.insertEvent(tx, { reportId: id, action, comment, actorUserId: a.userId, at: ctx.now });
+    const after = { ...report, status: decision.status };
+    await recordAudit(tx, ctx, { action: `${action}Report`, entity: 'progress_report', entityId: id, before: report, after: { ...after, comment, superseded: decision.supersede } });
+    return reportOut(after);
+  });
+}
+
+/** A report with every revision of its thread and the whole history. */
+export async function getReportThread(ctx: Ctx, id: number) {
+  const report = await repo.findReport(ctx.db, id);
+  const item = report && (await repo.findItem(ctx.db, itemRef(report)));
+  if (!report || !item || !canReadReport(ctx.actor, item, report.regionCode)) throw new AppError('not-found', `报告 ${id} 不存在`);
+  const revisions = await repo.listRevisions(ctx.db, itemRef(report), report.periodKey, report.regionCode);
+  const history = await repo.listEvents(ctx.db, revisions.map((r) => r.id));
+  return { report: reportOut(report), revisions: revisions.map(reportOut), history };
+}
+
+/** Reports within the actor's scope: the city all, a department its items', a county its own. */
+export async function listReports(ctx: Ctx, f: repo.ReportFilter & { limit: number }) {
+  const { limit, ...filter } = f;
+  return (await repo.listReports(ctx.db, scopeOf(ctx), filter, limit)).map(reportOut);
+}
+
+export function scopeOf(ctx: Ctx): repo.ReportScope {
+  const a = ctx.actor;
+  if (a.kind !== 'user') return { none: true };
+  if (a.role === 'admin' || a.role === 'steering') return { all: true };
+  if (a.role === 'department' && a.departmentId !== null) return { departmentId: a.departmentId };
+  if (a.role === 'county' && a.regionCode) return { regionCode: a.regionCode };
+  return { none: true };
+}

@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { indicator, task } from '../../src/db/schema/index';
+import { departmentId, makeUser } from '../factories';
+import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
+import { describeEachDb } from '../helpers/db';
+
+describeEachDb('progress reporting: submit → return → resubmit → approve → correct', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  let cod: number; // I03 化学需氧量重点工程减排量, owned by 市生态环境局
+  let task211: number; // 2.1.1, led by 市工信局
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const db = t.database.db;
+    cod = (await db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I03')))[0]!.id;
+    task211 = (await db.select({ id: task.id }).from(task).where(eq(task.code, '2.1.1')))[0]!.id;
+    const users = {
+      eco: await makeUser(db, 'department', { departmentId: await departmentId(db, '市生态环境局') }),
+      miit: await makeUser(db, 'department', { departmentId: await departmentId(db, '市工信局') }),
+      water: await makeUser(db, 'department', { departmentId: await departmentId(db, '市水利局') }),
+      agri: await makeUser(db, 'department', { departmentId: await departmentId(db, '市农业农村局') }),
+      zhanggong: await makeUser(db, 'county', { regionCode: '360702' }),
+      nankang: await makeUser(db, 'county', { regionCode: '360703' }),
+      steering: await makeUser(db, 'steering'),
+    };
+    for (const [k, u] of Object.entries(users)) cookies[k] = await loginAs(t.app, u.username);
+  });
+  afterAll(() => t.close());
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject(as(cookies[who]!, { method, url, ...(payload ? { payload } : {}) }));
+  const submitCod = (who: string, extra: object = {}) =>
+    call(who, 'POST', '/api/reporting/reports', { indicatorId: cod, periodKey: '2024', regionCode: '360700', value: 8100, narrative: '2024 年累计', ...extra });
+
+  it('checks what a report must carry, saying which field is wrong', async () => {
+    expect((await submitCod('eco', { value: null })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/value' }] });
+    expect((await submitCod('eco', { periodKey: '2024-Q1' })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/periodKey' }] });
+    expect((await submitCod('eco', { periodKey: '2019' })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/periodKey' }] });
+    expect((await submitCod('eco', { periodKey: '2024-Q9' })).json()).toMatchObject({ status: 400, code: 'validation' });
+    expect((await submitCod('water')).statusCode).toBe(403); // not an owner of I03
+    expect((await submitCod('eco', { regionCode: '360702' })).statusCode).toBe(403); // a department reports city-wide figures
+  });
+
+  it('runs the whole review cycle and keeps every revision and step', async () => {
+    const first = await submitCod('eco');
+    expect(first.statusCode).toBe(201);
+    const id1 = first.json().id;
+    expect(first.json()).toMatchObject({ revision: 1, status: 'submitted', value: 8100 });
+
+    expect((await call('eco', 'POST', `/api/reporting/reports/${id1}/approve`, {})).statusCode).toBe(403); // never one's own
+    expect((await call('steering', 'POST', `/api/reporting/reports/${id1}/return`, { comment: '' })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/comment' }] });
+    expect((await call('steering', 'POST', `/api/reporting/reports/${id1}/return`, { comment: '请附核算表' })).json().status).toBe('returned');
+
+    const second = await submitCod('eco', { value: 8150, narrative: '已附核算表' });
+    expect(second.json()).toMatchObject({ revision: 2, status: 'submitted' });
+    expect((await submitCod('eco')).json()).toMatchObject({ status: 409, code: 'conflict' }); // one pending revision at a time
+    const id2 = second.json().id;
+    expect((await call('steering', 'POST', `/api/reporting/reports/${id2}/approve`, {})).json().status).toBe('approved');
+
+    expect((await submitCod('eco', { value: 8200 })).json()).toMatchObject({ status: 409 }); // locked
+    const correction = await submitCod('eco', { value: 8200, correctionReason: '统计局年报修订' });
+    expect(correction.json()).toMatchObject({ revision: 3, status: 'submitted', correctionReason: '统计局年报修订' });
+    const id3 = correction.json().id;
+    await call('steering', 'POST', `/api/reporting/reports/${id3}/approve`, { comment: '同意更正' });
+
+    const thread = (await call('eco', 'GET', `/api/reporting/reports/${id3}`)).json();
+    expect(thread.revisions.map((r: { revision: number; status: string; value: number }) => [r.revision, r.status, r.value])).toEqual([
+      [1, 'returned', 8100],
+      [2, 'superseded', 8150],
+      [3, 'approved', 8200],
+    ]);
+    expect(thread.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'return', 'submit', 'approve', 'correct', 'approve']);
+    expect(thread.history[1].comment).toBe('请附核算表');
+  });
+
+  it('a county reports its own tasks only, and no one outside the scope sees them', async () => {
+    const body = { taskId: task211, periodKey: '2025-Q1', regionCode: '360702', taskStatus: 'on-track', percentComplete: 30, narrative: '技改项目 3 个' };
+    const ok = await call('zhanggong', 'POST', '/api/reporting/reports', body);
+    expect(ok.statusCode).toBe(201);
+    const id = ok.json().id;
+    expect((await call('nankang', 'POST', '/api/reporting/reports', body)).statusCode).toBe(403);
+    expect((await call('nankang', 'GET', `/api/reporting/reports/${id}`)).statusCode).toBe(404);
+    expect((await call('agri', 'GET', `/api/reporting/reports/${id}`)).statusCode).toBe(404); // not involved in 2.1
+    expect((await call('water', 'GET', `/api/reporting/reports/${id}`)).statusCode).toBe(200); // cooperates on 2.1
+    expect((await call('miit', 'GET', `/api/reporting/reports/${id}`)).statusCode).toBe(200);
+    expect((await call('nankang', 'GET', '/api/reporting/reports')).json()).toEqual([]);
+    expect((await call('zhanggong', 'GET', '/api/reporting/reports')).json().map((r: { regionCode: string }) => r.regionCode)).toEqual(['360702']);
+    // The task's lead department reviews the county's report.
+    expect((await call('eco', 'POST', `/api/reporting/reports/${id}/approve`, {})).statusCode).toBe(403);
+    expect((await call('miit', 'POST', `/api/reporting/reports/${id}/approve`, {})).json().status).toBe('approved');
+    const bad = await call('zhanggong', 'POST', '/api/reporting/reports', { ...body, periodKey: '2025-Q2', taskStatus: 'completed', percentComplete: 80 });
+    expect(bad.json()).toMatchObject({ status: 400, errors: [{ pointer: '#/percentComplete' }] });
+  });
+
+  it('shows each user the calendar of what they owe, with what is in and what is late', async () => {
+    const county = (await call('zhanggong', 'GET', '/api/reporting/calendar?plan=ganzhou-14fyp-ecer&year=2025')).json();
+    expect(county.entries.filter((e: { kind: string }) => e.kind === 'task')).toHaveLength(116);
+    const e211 = county.entries.find((e: { code: string }) => e.code === '2.1.1');
+    expect(e211.periods.map((p: { key: string; state: string }) => [p.key, p.state])).toEqual([
+      ['2025-Q1', 'submitted'],
+      ['2025-Q2', 'overdue'],
+      ['2025-Q3', 'overdue'],
+      ['2025-Q4', 'overdue'],
+    ]);
+    const eco = (await call('eco', 'GET', '/api/reporting/calendar?plan=ganzhou-14fyp-ecer&year=2024')).json();
+    const i03 = eco.entries.find((e: { code: string }) => e.code === 'I03');
+    expect(i03).toMatchObject({ frequency: 'annual', periods: [{ key: '2024', due: '2025-01-31', state: 'submitted', status: 'approved' }] });
+    expect((await call('eco', 'GET', '/api/reporting/calendar?plan=ganzhou-14fyp-ecer&year=2030')).statusCode).toBe(400);
+  });
+});
