@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { indicator } from '../../src/db/schema/index';
 import type { Role } from '../../src/domain/access';
 import { makeEnterprise, makeReport, makeUscc, makeUser, TEST_PASSWORD } from '../factories';
 import { type TestApp, loginAs, startTestApp } from '../helpers/app';
@@ -9,7 +11,7 @@ const EVERYONE: Who[] = ['public', 'admin', 'steering', 'department', 'county', 
 const USERS: Who[] = ['admin', 'steering', 'department', 'county', 'enterprise'];
 const PLAN = 'ganzhou-14fyp-ecer';
 
-type Fixture = { enterpriseId: number; userId: number; taskId: number; reportId: number };
+type Fixture = { enterpriseId: number; userId: number; taskId: number; reportId: number; indicatorId: number };
 type Case = {
   allowed: Who[];
   url: (f: Fixture) => string;
@@ -59,6 +61,14 @@ const MATRIX: Record<string, Case> = {
   'GET /api/plan/plans/:code/mine': { allowed: ['admin', 'steering', 'department'], url: () => `/api/plan/plans/${PLAN}/mine?department=2` },
   'GET /api/plan/plans/:code/export': { allowed: USERS, url: () => `/api/plan/plans/${PLAN}/export?format=json` },
   'GET /api/reporting/calendar': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar?plan=${PLAN}&year=2025` },
+  'GET /api/reporting/calendar.ics': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar.ics?plan=${PLAN}&year=2025` },
+  'GET /api/reporting/overview': { allowed: ['admin', 'steering', 'department'], url: () => `/api/reporting/overview?plan=${PLAN}&year=2025` },
+  'GET /api/reporting/allocations/:indicatorId': { allowed: ['admin', 'steering', 'department', 'county'], url: (f) => `/api/reporting/allocations/${f.indicatorId}` },
+  'PUT /api/reporting/allocations/:indicatorId': {
+    allowed: ['admin', 'steering'],
+    url: (f) => `/api/reporting/allocations/${f.indicatorId}`,
+    body: () => ({ shares: [{ regionCode: '360702', target: 100 }] }),
+  },
   'GET /api/reporting/reports': { allowed: USERS, url: () => '/api/reporting/reports' },
   // Out-of-scope readers get 404 (existence does not leak), which is not a route-level denial.
   'GET /api/reporting/reports/:id': { allowed: USERS, url: (f) => `/api/reporting/reports/${f.reportId}` },
@@ -92,7 +102,8 @@ describeEachDb('every route × every role', (kind) => {
     const reporter = await makeUser(db, 'county', { regionCode: '360702' });
     const report = await makeReport(db, { taskCode: '2.1.1', regionCode: '360702', submittedBy: reporter.id });
     fixtureTaskId = report.taskId!;
-    fixture = { enterpriseId: enterprise.id, userId: (await makeUser(db, 'steering')).id, taskId: report.taskId!, reportId: report.id };
+    const [cod] = await db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I03'));
+    fixture = { enterpriseId: enterprise.id, userId: (await makeUser(db, 'steering')).id, taskId: report.taskId!, reportId: report.id, indicatorId: cod!.id };
     for (const role of USERS as Role[]) {
       const u = await makeUser(db, role, role === 'enterprise' ? { enterpriseId: enterprise.id } : { regionCode: role === 'county' ? '360702' : null });
       users.set(role, { username: u.username, cookie: await loginAs(t.app, u.username) });
@@ -106,7 +117,7 @@ describeEachDb('every route × every role', (kind) => {
   });
 
   it.each(Object.entries(MATRIX))('%s', async (route, c) => {
-    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT';
     for (const who of EVERYONE) {
       const user = users.get(who);
       const cookie = user && c.freshSession ? await loginAs(t.app, user.username) : user?.cookie;

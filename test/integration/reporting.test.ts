@@ -108,4 +108,37 @@ describeEachDb('progress reporting: submit → return → resubmit → approve �
     expect(i03).toMatchObject({ frequency: 'annual', periods: [{ key: '2024', due: '2025-01-31', state: 'submitted', status: 'approved' }] });
     expect((await call('eco', 'GET', '/api/reporting/calendar?plan=ganzhou-14fyp-ecer&year=2030')).statusCode).toBe(400);
   });
+
+  it('cascades a city target to counties and says by how much the shares miss it', async () => {
+    const put = (who: string, shares: object[]) => t.app.inject(as(cookies[who]!, { method: 'PUT', url: `/api/reporting/allocations/${cod}`, payload: { shares } }));
+    const short = (await put('steering', [{ regionCode: '360702', target: 7000 }, { regionCode: '360703', target: 6000 }])).json();
+    expect(short.check).toEqual({ additive: true, sum: 13000, cityTarget: 13451, gap: 451, isCovered: false });
+    const full = (await put('steering', [{ regionCode: '360702', target: 7000 }, { regionCode: '360703', target: 6451 }])).json();
+    expect(full.check).toMatchObject({ gap: 0, isCovered: true });
+    expect((await put('steering', [{ regionCode: '360700', target: 1 }])).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/shares/0/regionCode' }] });
+    expect((await put('steering', [{ regionCode: '360702', target: 1 }, { regionCode: '360702', target: 2 }])).json()).toMatchObject({ status: 400 });
+    const county = (await call('zhanggong', 'GET', `/api/reporting/allocations/${cod}`)).json();
+    expect(county).toMatchObject({ shares: [{ regionCode: '360702', target: 7000 }], check: null });
+    expect((await call('steering', 'GET', `/api/reporting/allocations/${cod}`)).json().shares).toHaveLength(2);
+  });
+
+  it('shows the city overview: status by the one rule, and who is late', async () => {
+    const o = (await call('steering', 'GET', '/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2024')).json();
+    const i03 = o.indicators.find((x: { code: string }) => x.code === 'I03');
+    // 8200 t of 13451 t after 4 of 5 years: completion 0.6096 < 0.8 × 0.8 → off track.
+    expect(i03).toMatchObject({ latest: { periodKey: '2024', t: 4, value: 8200 }, status: 'off-track', expectedCompletion: 0.8 });
+    expect(i03.expected).toBeCloseTo(10760.8, 6);
+    expect(i03.completion).toBeCloseTo(8200 / 13451, 6);
+    expect(o.indicators.find((x: { code: string }) => x.code === 'I01').status).toBe('unknown');
+    const late = o.lateReporters.map((r: { name: string }) => r.name);
+    expect(late).toEqual(expect.arrayContaining(['章贡区', '南康区', '市工信局']));
+    expect((await call('zhanggong', 'GET', '/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2024')).statusCode).toBe(403);
+  });
+
+  it('exports the calendar as iCalendar', async () => {
+    const res = await call('zhanggong', 'GET', '/api/reporting/calendar.ics?plan=ganzhou-14fyp-ecer&year=2025');
+    expect(res.headers['content-type']).toContain('text/calendar');
+    expect(res.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(res.body.match(/BEGIN:VEVENT/g)).toHaveLength(116 * 4 - 1); // 2.1.1 Q1 is in
+  });
 });

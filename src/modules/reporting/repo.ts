@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   appUser,
@@ -9,6 +9,7 @@ import {
   reportEvent,
   reportingRule,
   task,
+  targetAllocation,
   taskDepartment,
 } from '../../db/schema/index';
 
@@ -90,7 +91,7 @@ export async function listEvents(db: Db, reportIds: number[]) {
 /** What a list may show: all, the items of a department, or one region's reports. */
 export type ReportScope = { all: true } | { departmentId: number } | { regionCode: string } | { none: true };
 
-export type ReportFilter = { indicatorId?: number; taskId?: number; regionCode?: string; periodKey?: string; status?: string };
+export type ReportFilter = { indicatorId?: number; taskId?: number; regionCode?: string; periodKey?: string; status?: string; year?: number };
 
 export async function listReports(db: Db, scope: ReportScope, f: ReportFilter, limit: number) {
   const scoped =
@@ -118,8 +119,32 @@ export async function listReports(db: Db, scope: ReportScope, f: ReportFilter, l
         f.regionCode ? eq(progressReport.regionCode, f.regionCode) : undefined,
         f.periodKey ? eq(progressReport.periodKey, f.periodKey) : undefined,
         f.status ? eq(progressReport.status, f.status) : undefined,
+        f.year !== undefined ? like(progressReport.periodKey, `${f.year}%`) : undefined,
       ),
     )
     .orderBy(desc(progressReport.id))
     .limit(limit);
+}
+
+export async function listAllocations(db: Db, f: { indicatorId?: number; regionCode?: string }) {
+  return db
+    .select()
+    .from(targetAllocation)
+    .where(
+      and(
+        f.indicatorId !== undefined ? eq(targetAllocation.indicatorId, f.indicatorId) : undefined,
+        f.regionCode ? eq(targetAllocation.regionCode, f.regionCode) : undefined,
+      ),
+    )
+    .orderBy(asc(targetAllocation.indicatorId), asc(targetAllocation.regionCode));
+}
+
+export async function replaceAllocations(db: Db, indicatorId: number, shares: Array<{ regionCode: string; target: number }>, at: Date) {
+  await db.delete(targetAllocation).where(eq(targetAllocation.indicatorId, indicatorId));
+  if (shares.length) await db.insert(targetAllocation).values(shares.map((s) => ({ ...s, indicatorId, updatedAt: at })));
+}
+
+export async function findIndicatorTerms(db: Db, id: number) {
+  const [row] = await db.select().from(indicator).where(eq(indicator.id, id));
+  return row ?? null;
 }

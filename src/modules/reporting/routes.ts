@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../domain/access';
 import { IdParams } from '../org/schemas';
-import { getCalendar } from './calendar.service';
-import { CalendarOut, CalendarQuery, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
+import { getAllocations, setAllocations } from './allocations.service';
+import { getCalendar, getCalendarIcs } from './calendar.service';
+import { getOverview } from './overview.service';
+import { AllocationBody, AllocationOut, AllocationParams, CalendarOut, CalendarQuery, OverviewOut, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
 import { getReportThread, listReports, reviewReport, submitReport } from './service';
 
 export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,6 +17,33 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar',
     { config: { access: reporters }, schema: { operationId: 'getCalendar', tags, querystring: CalendarQuery, response: { 200: CalendarOut } } },
     (req) => getCalendar(req.ctx, req.query.plan, req.query.year),
+  );
+  app.get(
+    '/calendar.ics',
+    { config: { access: reporters }, schema: { operationId: 'getCalendarIcs', tags, querystring: CalendarQuery } },
+    async (req, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ecer-${req.query.year}.ics"`)
+        .send(await getCalendarIcs(req.ctx, req.query.plan, req.query.year)),
+  );
+  app.get(
+    '/overview',
+    { config: { access: access.roles('admin', 'steering', 'department') }, schema: { operationId: 'getOverview', tags, querystring: CalendarQuery, response: { 200: OverviewOut } } },
+    (req) => getOverview(req.ctx, req.query.plan, req.query.year),
+  );
+  app.get(
+    '/allocations/:indicatorId',
+    { config: { access: access.roles('admin', 'steering', 'department', 'county') }, schema: { operationId: 'getAllocations', tags, params: AllocationParams, response: { 200: AllocationOut } } },
+    (req) => getAllocations(req.ctx, req.params.indicatorId),
+  );
+  app.put(
+    '/allocations/:indicatorId',
+    {
+      config: { access: access.roles('admin', 'steering') },
+      schema: { operationId: 'setAllocations', tags, params: AllocationParams, body: AllocationBody, response: { 200: AllocationOut } },
+    },
+    (req) => setAllocations(req.ctx, req.params.indicatorId, req.body.shares),
   );
   app.get(
     '/reports',

@@ -76,3 +76,46 @@ export const CalendarOut = z.object({
     }),
   ),
 });
+
+export const AllocationParams = z.object({ indicatorId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const AllocationBody = z.object({
+  shares: z.array(z.object({ regionCode: z.string().min(1).max(16), target: z.number().finite().min(0) })).max(50),
+});
+export const AllocationOut = z.object({
+  indicator: z.object({ id: z.number().int(), code: z.string(), name: z.string(), unit: z.string().nullable(), target: z.number().nullable(), stretch: z.number().nullable(), comparison: z.string() }),
+  shares: z.array(z.object({ regionCode: z.string(), target: z.number() })),
+  check: z
+    .union([
+      z.object({ additive: z.literal(true), sum: z.number(), cityTarget: z.number(), gap: z.number(), isCovered: z.boolean() }),
+      z.object({ additive: z.literal(false), reason: z.enum(['rate', 'no-target']) }),
+    ])
+    .nullable(),
+});
+
+const Point = z.object({ periodKey: z.string(), t: z.number(), value: z.number() });
+export const OverviewOut = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  statusRule: z.object({ source: z.string(), validFrom: z.date(), atRiskRatio: z.number() }),
+  indicators: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string().nullable(),
+      comparison: z.string(),
+      target: z.number().nullable(),
+      stretch: z.number().nullable(),
+      latest: Point.nullable(),
+      expected: z.number().nullable(),
+      forecast: z.number().nullable(),
+      points: z.array(Point),
+      status: z.enum(['achieved', 'on-track', 'at-risk', 'off-track', 'unknown']),
+      completion: z.number().nullable(),
+      expectedCompletion: z.number(),
+      meetsTarget: z.boolean(),
+      meetsStretch: z.boolean(),
+    }),
+  ),
+  lateReporters: z.array(z.object({ key: z.string(), kind: z.enum(['department', 'region', 'city']), name: z.string(), overdue: z.number().int() })),
+});

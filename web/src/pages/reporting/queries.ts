@@ -1,0 +1,52 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { CalendarOut, ReportBody, ReportOut, ReportStatus, ReportThreadOut } from '../../../../src/modules/reporting/schemas';
+import { api, type Wire, withQuery } from '../../api/client';
+
+export type Calendar = z.infer<typeof CalendarOut>;
+export type CalendarEntry = Calendar['entries'][number];
+export type CalendarPeriod = CalendarEntry['periods'][number];
+export type Report = Wire<z.infer<typeof ReportOut>>;
+export type ReportThread = Wire<z.infer<typeof ReportThreadOut>>;
+export type HistoryEvent = ReportThread['history'][number];
+export type NewReport = z.input<typeof ReportBody>;
+export type ReportFilters = { status?: z.infer<typeof ReportStatus>; regionCode?: string; periodKey?: string; limit?: number };
+
+export const reportingKeys = {
+  all: ['reporting'] as const,
+  calendar: (plan: string, year: number) => [...reportingKeys.all, 'calendar', plan, year] as const,
+  reports: (filters: ReportFilters) => [...reportingKeys.all, 'reports', filters] as const,
+  thread: (id: number) => [...reportingKeys.all, 'thread', id] as const,
+};
+
+// Reports move between people (submit → review → resubmit): always ask the server again on mount.
+const LIVE = { staleTime: 0 };
+
+export const calendarQuery = (plan: string, year: number) =>
+  queryOptions({ queryKey: reportingKeys.calendar(plan, year), queryFn: () => api<Calendar>(withQuery('/api/reporting/calendar', { plan, year })), ...LIVE });
+
+export const reportsQuery = (filters: ReportFilters) =>
+  queryOptions({ queryKey: reportingKeys.reports(filters), queryFn: () => api<Report[]>(withQuery('/api/reporting/reports', filters)), ...LIVE });
+
+export const threadQuery = (id: number) =>
+  queryOptions({ queryKey: reportingKeys.thread(id), queryFn: () => api<ReportThread>(`/api/reporting/reports/${id}`), ...LIVE });
+
+/** Submits, resubmits or corrects a report; the calendar, lists and threads all change. */
+export function useSubmitReport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewReport) => api<Report>('/api/reporting/reports', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.all }),
+  });
+}
+
+export type Review = { id: number; action: 'approve' | 'return'; comment: string | null };
+
+/** Approves or returns a submitted report. */
+export function useReviewReport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, comment }: Review) => api<Report>(`/api/reporting/reports/${id}/${action}`, { method: 'POST', body: { comment } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.all }),
+  });
+}
