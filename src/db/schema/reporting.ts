@@ -60,6 +60,9 @@ export const progressReport = pgTable(
     unique('progress_report_revision').on(t.indicatorId, t.taskId, t.periodKey, t.regionCode, t.revision).nullsNotDistinct(),
     index('progress_report_item').on(t.indicatorId, t.taskId, t.regionCode),
     index('progress_report_status').on(t.status),
+    index('progress_report_region_status').on(t.regionCode, t.status),
+    // Year filters are prefix matches on the period key ('2025%'): text_pattern_ops lets the index serve them.
+    index('progress_report_period').on(t.periodKey.op('text_pattern_ops')),
     check('progress_report_one_item', sql`(${t.indicatorId} IS NULL) <> (${t.taskId} IS NULL)`),
     check('progress_report_percent', sql`${t.percentComplete} IS NULL OR (${t.percentComplete} BETWEEN 0 AND 100)`),
   ],

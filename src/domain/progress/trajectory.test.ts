@@ -108,6 +108,18 @@ describe('forecast for the target year from the reported trend', () => {
     expect(f).toBeCloseTo(12.5, 3);
   });
 
+  it('gives no forecast rather than a non-number when no point can be fitted', () => {
+    expect(forecastAtTarget(reduction(12.5), [{ t: 1, value: 100 }])).toBeNull();
+    fc.assert(
+      fc.property(fc.array(fc.record({ t: fc.double({ min: 0, max: 6, noNaN: true }), value: fc.double({ min: -1e6, max: 1e6, noNaN: true }) })), (points) => {
+        for (const x of [reduction(12.5), { ...reduction(12.5), comparison: 'gte' as const, baselineValue: 3 }, { ...reduction(12.5), comparison: 'gte' as const }]) {
+          const f = forecastAtTarget(x, points);
+          expect(f === null || Number.isFinite(f)).toBe(true);
+        }
+      }),
+    );
+  });
+
   it('extrapolates a level from its baseline', () => {
     const loss: IndicatorTerms = { comparison: 'lte', baselineYear: 2020, baselineValue: 12, target: 9, stretch: null, targetYear: 2025 };
     expect(forecastAtTarget(loss, [{ t: 2, value: 11 }])).toBeCloseTo(9.5, 10);

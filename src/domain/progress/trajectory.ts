@@ -113,15 +113,18 @@ export function forecastAtTarget(x: IndicatorTerms, points: readonly Point[]): n
   if (kind === 'none' || pts.length === 0) return null;
   if (kind === 'compound-reduction') {
     const ys = pts.filter((p) => p.value < 100).map((p) => ({ t: p.t, y: Math.log(1 - p.value / 100) }));
+    if (ys.length === 0) return null; // a reduction of 100 % or more has no compound path
     const k = ys.reduce((s, p) => s + p.t * p.y, 0) / ys.reduce((s, p) => s + p.t * p.t, 0);
-    return 100 * (1 - Math.exp(k * n));
+    return finiteOrNull(100 * (1 - Math.exp(k * n)));
   }
   const anchored = kind === 'linear' ? [{ t: 0, value: x.baselineValue! }, ...pts] : kind === 'cumulative' ? [{ t: 0, value: 0 }, ...pts] : pts;
   if (anchored.length < 2) return null;
   const mt = anchored.reduce((s, p) => s + p.t, 0) / anchored.length;
   const mv = anchored.reduce((s, p) => s + p.value, 0) / anchored.length;
   const sxx = anchored.reduce((s, p) => s + (p.t - mt) ** 2, 0);
-  if (sxx === 0) return null;
   const slope = anchored.reduce((s, p) => s + (p.t - mt) * (p.value - mv), 0) / sxx;
-  return mv + slope * (n - mt);
+  return finiteOrNull(mv + slope * (n - mt));
 }
+
+// Degenerate fits (all points at one time, underflow) give no forecast rather than NaN or ∞.
+const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);

@@ -6,7 +6,7 @@ import type { Ctx } from '../../server/context';
 import { getPlanTree } from '../plan/service';
 import { reportingReference } from './reference';
 import * as repo from './repo';
-import { cadenceOf, scopeOf } from './service';
+import { cadenceLookup, scopeOf } from './service';
 
 export type Entry = { kind: 'indicator' | 'task'; itemId: number; code: string; name: string; regionCode: string };
 /**
@@ -51,10 +51,11 @@ export function latestByThread<T extends { indicatorId: number | null; taskId: n
 /** Each entry's periods of the year with their due dates and state on `today`. */
 export async function scheduleOf(ctx: Ctx, entries: Entry[], year: number, latest: Map<string, { id: number; status: string }>, today: string) {
   const { dueSoonDays } = reportingReference().reporting;
+  const cadenceOf = await cadenceLookup(ctx.db);
   const out = [];
   for (const e of entries) {
     const ref = e.kind === 'indicator' ? { indicatorId: e.itemId } : { taskId: e.itemId };
-    const cadence = await cadenceOf(ctx.db, ref);
+    const cadence = cadenceOf(e.kind, e.itemId);
     const periods = periodsOf(cadence.frequency as Frequency, year, cadence.dueDays).map((p) => {
       const r = latest.get(threadKey({ indicatorId: ref.indicatorId ?? null, taskId: ref.taskId ?? null, periodKey: p.key, regionCode: e.regionCode }));
       const isIn = r !== undefined && r.status !== 'returned';

@@ -43,6 +43,8 @@ export async function findItem(db: Db, item: ItemRef) {
   return { ...row, comparison: null, kind: 'task' as const, responsible: depts.filter((d) => d.role === 'lead').map((d) => d.id), involved: depts.map((d) => d.id) };
 }
 
+export const listRules = (db: Db) => db.select().from(reportingRule);
+
 export async function findRule(db: Db, item: ItemRef) {
   const [row] = await db
     .select()
@@ -147,4 +149,19 @@ export async function replaceAllocations(db: Db, indicatorId: number, shares: Ar
 export async function findIndicatorTerms(db: Db, id: number) {
   const [row] = await db.select().from(indicator).where(eq(indicator.id, id));
   return row ?? null;
+}
+
+/** The report threads of a year that have something in (anything but a return), as keys only. */
+export async function listFiledThreads(db: Db, year: number) {
+  return db
+    .selectDistinct({ indicatorId: progressReport.indicatorId, taskId: progressReport.taskId, periodKey: progressReport.periodKey, regionCode: progressReport.regionCode })
+    .from(progressReport)
+    .where(and(like(progressReport.periodKey, `${year}%`), sql`${progressReport.status} <> 'returned'`));
+}
+
+/** Moves whenever any report is submitted, reviewed or corrected, or a rule changes: a cache version. */
+export async function reportingVersion(db: Db): Promise<string> {
+  const [events] = await db.select({ v: sql<string>`coalesce(max(${reportEvent.id}), 0)::text` }).from(reportEvent);
+  const [rules] = await db.select({ v: sql<string>`coalesce(max(${reportingRule.updatedAt})::text, '')` }).from(reportingRule);
+  return `${events?.v ?? 0}|${rules?.v ?? ''}`;
 }

@@ -32,11 +32,24 @@ export const reportOut = (r: ReportRow): ReportOut => ({
 const itemRef = (r: { indicatorId: number | null; taskId: number | null }): repo.ItemRef =>
   r.indicatorId !== null ? { indicatorId: r.indicatorId } : { taskId: r.taskId! };
 
+export type Cadence = { frequency: string; dueDays: number };
+
 /** The cadence of an item: its own rule, else the shipped default for its kind. */
-export async function cadenceOf(db: Ctx['db'], item: repo.ItemRef) {
-  const rule = await repo.findRule(db, item);
-  const defaults = reportingReference().reporting[item.indicatorId !== undefined ? 'indicator' : 'task'];
-  return rule ? { frequency: rule.frequency, dueDays: rule.dueDays } : defaults;
+export async function cadenceOf(db: Ctx['db'], item: repo.ItemRef): Promise<Cadence> {
+  return cadenceFrom(await repo.findRule(db, item), item.indicatorId !== undefined ? 'indicator' : 'task');
+}
+
+/** Every item's cadence from one query, for calendars and overviews that walk all items. */
+export async function cadenceLookup(db: Ctx['db']): Promise<(kind: 'indicator' | 'task', itemId: number) => Cadence> {
+  const rules = await repo.listRules(db);
+  const byKey = new Map(rules.map((r) => [r.indicatorId !== null ? `indicator:${r.indicatorId}` : `task:${r.taskId}`, r]));
+  return (kind, itemId) => cadenceFrom(byKey.get(`${kind}:${itemId}`) ?? null, kind);
+}
+
+function cadenceFrom(rule: Cadence | null, kind: 'indicator' | 'task'): Cadence {
+  if (rule) return { frequency: rule.frequency, dueDays: rule.dueDays };
+  const d = reportingReference().reporting[kind];
+  return { frequency: d.frequency, dueDays: d.dueDays };
 }
 
 /** Checks the period against the item's cadence, the plan's years and today; returns nothing or throws. */
