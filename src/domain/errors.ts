@@ -17,7 +17,7 @@ export type ErrorCode =
   | 'internal';
 
 /** Where bad input sits: a JSON pointer, a spreadsheet row/field, or a byte offset in a frame. */
-export type ErrorWhere = { pointer?: string; row?: number; field?: string; offset?: number };
+export type ErrorWhere = { pointer?: string; sheet?: string; row?: number; field?: string; offset?: number };
 
 export class AppError extends Error {
   constructor(

@@ -18,6 +18,7 @@ type Case = {
   body?: () => unknown;
   /** The call ends the session: use a fresh login for it. */
   freshSession?: boolean;
+  contentType?: string;
 };
 
 /**
@@ -61,6 +62,13 @@ const MATRIX: Record<string, Case> = {
   'GET /api/plan/plans/:code/mine': { allowed: ['admin', 'steering', 'department'], url: () => `/api/plan/plans/${PLAN}/mine?department=2` },
   'GET /api/plan/plans/:code/export': { allowed: USERS, url: () => `/api/plan/plans/${PLAN}/export?format=json` },
   'GET /api/reporting/calendar': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar?plan=${PLAN}&year=2025` },
+  'GET /api/reporting/template.xlsx': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/template.xlsx?plan=${PLAN}&year=2025` },
+  'POST /api/reporting/import': {
+    allowed: ['admin', 'steering', 'department', 'county'],
+    url: () => `/api/reporting/import?plan=${PLAN}`,
+    body: () => Buffer.from('not a workbook'),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
   'GET /api/reporting/calendar.ics': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar.ics?plan=${PLAN}&year=2025` },
   'GET /api/reporting/overview': { allowed: ['admin', 'steering', 'department'], url: () => `/api/reporting/overview?plan=${PLAN}&year=2025` },
   'GET /api/reporting/allocations/:indicatorId': { allowed: ['admin', 'steering', 'department', 'county'], url: (f) => `/api/reporting/allocations/${f.indicatorId}` },
@@ -125,7 +133,7 @@ describeEachDb('every route × every role', (kind) => {
         method,
         url: c.url(fixture),
         ...(c.body ? { payload: c.body() as object } : {}),
-        headers: cookie ? { cookie } : {},
+        headers: { ...(cookie ? { cookie } : {}), ...(c.contentType ? { 'content-type': c.contentType } : {}) },
       });
       const label = `${route} as ${who} → ${res.statusCode} ${res.body.slice(0, 120)}`;
       // A denial is a 401 'unauthenticated' or a 403 'forbidden'; anything else means the call got through.

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { indicator, task } from '../../src/db/schema/index';
@@ -140,5 +141,46 @@ describeEachDb('progress reporting: submit → return → resubmit → approve �
     expect(res.headers['content-type']).toContain('text/calendar');
     expect(res.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(res.body.match(/BEGIN:VEVENT/g)).toHaveLength(116 * 4 - 1); // 2.1.1 Q1 is in
+  });
+
+  it('imports a filled Excel template all or nothing, naming sheet, row and column of each error', async () => {
+    const tpl = await call('zhanggong', 'GET', '/api/reporting/template.xlsx?plan=ganzhou-14fyp-ecer&year=2025');
+    expect(tpl.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer); // exceljs types predate the generic Buffer
+    const ws = wb.getWorksheet('任务')!;
+    expect(ws.getRow(1).values).toEqual([undefined, '编号', '任务', '地区代码', '地区', '期间', '状态', '完成百分比', '进展说明']);
+    expect(ws.rowCount - 1).toBe(116 * 4 - 1); // every open quarter of every task, less the one already in
+    expect(ws.getCell('F2').dataValidation).toMatchObject({ type: 'list' });
+    ws.getCell('F2').value = '正常推进';
+    ws.getCell('G2').value = 30;
+    ws.getCell('F3').value = '差不多';
+    ws.getCell('G3').value = 50;
+    ws.getCell('F4').value = '滞后';
+    ws.getCell('G4').value = 150;
+    const upload = async () =>
+      t.app.inject(as(cookies.zhanggong!, {
+        method: 'POST',
+        url: '/api/reporting/import?plan=ganzhou-14fyp-ecer',
+        payload: Buffer.from(await wb.xlsx.writeBuffer()),
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      }));
+    const before = (await call('zhanggong', 'GET', '/api/reporting/reports')).json().length;
+    const bad = await upload();
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { sheet: '任务', row: 3, field: '状态', detail: '须选择任务状态' },
+      { sheet: '任务', row: 4, field: '完成百分比', detail: '完成百分比须为 0–100 的整数' },
+    ]);
+    expect((await call('zhanggong', 'GET', '/api/reporting/reports')).json()).toHaveLength(before);
+    // Rows left unfilled are not reports; fix the two and the import goes through.
+    ws.getCell('F3').value = '正常推进';
+    ws.getCell('G4').value = 15;
+    const ok = await upload();
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().imported).toBe(3);
+    expect((await call('zhanggong', 'GET', '/api/reporting/reports')).json()).toHaveLength(before + 3);
+    const garbage = await t.app.inject(as(cookies.zhanggong!, { method: 'POST', url: '/api/reporting/import?plan=ganzhou-14fyp-ecer', payload: Buffer.from('PK-not-xlsx'), headers: { 'content-type': 'application/octet-stream' } }));
+    expect(garbage.json()).toMatchObject({ status: 400, errors: [{ detail: '文件不是有效的 Excel (.xlsx) 工作簿' }] });
   });
 });

@@ -165,3 +165,25 @@ export async function reportingVersion(db: Db): Promise<string> {
   const [rules] = await db.select({ v: sql<string>`coalesce(max(${reportingRule.updatedAt})::text, '')` }).from(reportingRule);
   return `${events?.v ?? 0}|${rules?.v ?? ''}`;
 }
+
+/** Every revision of the threads of the given years (for deciding an import's revisions at once). */
+export async function listRevisionsOfYears(db: Db, years: number[]) {
+  if (!years.length) return [];
+  return db
+    .select({ id: progressReport.id, indicatorId: progressReport.indicatorId, taskId: progressReport.taskId, periodKey: progressReport.periodKey, regionCode: progressReport.regionCode, revision: progressReport.revision, status: progressReport.status, value: progressReport.value })
+    .from(progressReport)
+    .where(or(...years.map((y) => like(progressReport.periodKey, `${y}%`))));
+}
+
+export async function insertReports(db: Db, rows: Array<typeof progressReport.$inferInsert>) {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await db.insert(progressReport).values(rows.slice(i, i + 1000)).returning({ id: progressReport.id });
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function insertEvents(db: Db, rows: Array<typeof reportEvent.$inferInsert>) {
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(reportEvent).values(rows.slice(i, i + 2000));
+}

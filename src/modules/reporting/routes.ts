@@ -5,6 +5,8 @@ import { IdParams } from '../org/schemas';
 import { getAllocations, setAllocations } from './allocations.service';
 import { getCalendar, getCalendarIcs } from './calendar.service';
 import { getOverviewJson } from './overview.service';
+import { buildTemplate, importReports } from './import.service';
+import { AppError } from '../../domain/errors';
 import { AllocationBody, AllocationOut, AllocationParams, CalendarOut, CalendarQuery, OverviewOut, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
 import { getReportThread, listReports, reviewReport, submitReport } from './service';
 
@@ -17,6 +19,35 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar',
     { config: { access: reporters }, schema: { operationId: 'getCalendar', tags, querystring: CalendarQuery, response: { 200: CalendarOut } } },
     (req) => getCalendar(req.ctx, req.query.plan, req.query.year),
+  );
+  // Workbooks come as the raw .xlsx body (no multipart): the one binary upload of this context.
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.get(
+    '/template.xlsx',
+    { config: { access: reporters }, schema: { operationId: 'getReportTemplate', tags, querystring: CalendarQuery } },
+    async (req, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="ecer-report-${req.query.year}.xlsx"`)
+        .send(await buildTemplate(req.ctx, req.query.plan, req.query.year)),
+  );
+  app.post(
+    '/import',
+    {
+      config: { access: reporters },
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        operationId: 'importReports',
+        tags,
+        querystring: z.object({ plan: CalendarQuery.shape.plan }),
+        response: { 201: z.object({ imported: z.number().int(), sha256: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported-media-type', `请以 ${XLSX} 上传 Excel 文件`);
+      return reply.status(201).send(await importReports(req.ctx, req.query.plan, req.body));
+    },
   );
   app.get(
     '/calendar.ics',

@@ -1,7 +1,9 @@
 import { canReadReport, canReviewReport, canSubmitReport } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { type Revision, type ReviewAction, decideReview, decideSubmission } from '../../domain/reporting/lifecycle';
-import { beijingDate, periodFromKey } from '../../domain/reporting/calendar';
+import type { Comparison } from '../../domain/plan/plan-file';
+import { beijingDate } from '../../domain/reporting/calendar';
+import { validateReport } from '../../domain/reporting/validate';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import * as orgRepo from '../org/repo';
@@ -10,7 +12,6 @@ import * as repo from './repo';
 import type { ReportBody, ReportOut } from './schemas';
 
 type ReportRow = NonNullable<Awaited<ReturnType<typeof repo.findReport>>>;
-type Item = NonNullable<Awaited<ReturnType<typeof repo.findItem>>>;
 
 export const reportOut = (r: ReportRow): ReportOut => ({
   id: r.id,
@@ -52,35 +53,6 @@ function cadenceFrom(rule: Cadence | null, kind: 'indicator' | 'task'): Cadence 
   return { frequency: d.frequency, dueDays: d.dueDays };
 }
 
-/** Checks the period against the item's cadence, the plan's years and today; returns nothing or throws. */
-function checkPeriod(item: Item, cadence: { frequency: string; dueDays: number }, periodKey: string, today: string) {
-  const p = periodFromKey(periodKey, cadence.dueDays);
-  const where = { pointer: '#/periodKey', field: 'periodKey' };
-  if (!p) throw new AppError('validation', `期间 ${periodKey} 不存在`, where);
-  if (p.frequency !== cadence.frequency) throw new AppError('validation', `该项按 ${cadence.frequency} 报送，期间 ${periodKey} 不符`, where);
-  if (p.year < item.periodStart || p.year > item.periodEnd) {
-    throw new AppError('validation', `期间 ${periodKey} 不在方案期 ${item.periodStart}–${item.periodEnd} 内`, where);
-  }
-  if (p.start > today) throw new AppError('validation', `期间 ${periodKey} 尚未开始，不能报送`, where);
-}
-
-/** What a report must carry: a value for a quantitative indicator, status and % for a task. */
-function checkContent(item: Item, body: ReportBody) {
-  if (item.kind === 'indicator') {
-    if (item.comparison === 'qualitative') {
-      if (!body.narrative) throw new AppError('validation', '定性指标须填写进展说明', { pointer: '#/narrative', field: 'narrative' });
-    } else if (body.value === null) {
-      throw new AppError('validation', `指标 ${item.code} 须填写数值`, { pointer: '#/value', field: 'value' });
-    }
-    return;
-  }
-  if (body.taskStatus === null) throw new AppError('validation', '须选择任务状态', { pointer: '#/taskStatus', field: 'taskStatus' });
-  if (body.percentComplete === null) throw new AppError('validation', '须填写完成百分比', { pointer: '#/percentComplete', field: 'percentComplete' });
-  if (body.taskStatus === 'completed' && body.percentComplete !== 100) {
-    throw new AppError('validation', '状态为已完成时完成百分比应为 100', { pointer: '#/percentComplete', field: 'percentComplete' });
-  }
-}
-
 const SUBMISSION_ERRORS = {
   'pending-review': ['conflict', '该期已有待审核的报告，请等待审核或退回后再报'],
   'approved-needs-correction': ['conflict', '该期数值已审核锁定；如需更正，请填写更正原因'],
@@ -99,8 +71,8 @@ export async function submitReport(ctx: Ctx, body: ReportBody): Promise<ReportOu
     throw new AppError('validation', `行政区划 ${body.regionCode} 不存在`, { pointer: '#/regionCode', field: 'regionCode' });
   }
   if (!canSubmitReport(a, item, body.regionCode, item.cityCode)) throw new AppError('forbidden', `无权报送 ${item.code} 在 ${body.regionCode} 的进展`);
-  checkPeriod(item, await cadenceOf(ctx.db, ref), body.periodKey, beijingDate(ctx.now));
-  checkContent(item, body);
+  const invalid = validateReport({ ...item, comparison: item.comparison as Comparison | null, cadence: await cadenceOf(ctx.db, ref) }, body, beijingDate(ctx.now));
+  if (invalid) throw new AppError('validation', invalid.message, { pointer: `#/${invalid.field}`, field: invalid.field });
   return ctx.db.transaction(async (tx) => {
     const revisions = await repo.listRevisions(tx, ref, body.periodKey, body.regionCode);
     const decision = decideSubmission(revisions as Revision[], body.correctionReason);
