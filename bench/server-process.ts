@@ -12,7 +12,7 @@ export async function startAndWait(cmd: string, args: string[], env: NodeJS.Proc
   const t0 = performance.now();
   const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let stdout = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); if (process.env.BENCH_ECHO) process.stderr.write(d); });
   let exited = false;
   child.once('exit', () => (exited = true));
   for (;;) {

@@ -58,7 +58,6 @@ export const progressReport = pgTable(
   (t) => [
     // One revision number per item, period and region; the item column not used is NULL, so NULLs must match.
     unique('progress_report_revision').on(t.indicatorId, t.taskId, t.periodKey, t.regionCode, t.revision).nullsNotDistinct(),
-    index('progress_report_item').on(t.indicatorId, t.taskId, t.regionCode),
     index('progress_report_status').on(t.status),
     index('progress_report_region_status').on(t.regionCode, t.status),
     // Year filters are prefix matches on the period key ('2025%'): text_pattern_ops lets the index serve them.

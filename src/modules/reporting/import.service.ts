@@ -118,7 +118,6 @@ export async function importReports(ctx: Ctx, planCode: string, data: Buffer) {
     });
   }
   if (!accepted.length) throw new AppError('validation', '文件中没有可导入的行');
-
   const sha256 = createHash('sha256').update(data).digest('hex');
   return ctx.db.transaction(async (tx) => {
     const ids = await repo.insertReports(
@@ -129,18 +128,15 @@ export async function importReports(ctx: Ctx, planCode: string, data: Buffer) {
         periodKey: r.input.periodKey,
         regionCode: r.regionCode,
         revision: r.revision,
-        status: 'submitted',
         value: r.kind === 'indicator' ? r.input.value : null,
         taskStatus: r.kind === 'task' ? r.input.taskStatus : null,
         percentComplete: r.kind === 'task' ? r.input.percentComplete : null,
         narrative: r.input.narrative,
         correctionReason: r.correctionReason,
-        submittedBy: a.userId,
-        submittedByDepartmentId: a.departmentId,
-        submittedAt: ctx.now,
       })),
+      { userId: a.userId, departmentId: a.departmentId, at: ctx.now },
     );
-    await repo.insertEvents(tx, ids.map((reportId, i) => ({ reportId, action: accepted[i]!.correctionReason ? 'correct' : 'submit', comment: accepted[i]!.correctionReason, actorUserId: a.userId, at: ctx.now })));
+    await repo.insertSubmitEvents(tx, { firstId: ids[0]!, lastId: ids.at(-1)!, userId: a.userId, at: ctx.now });
     // One audit event for the batch (the file's hash and what it created), not one per row.
     await recordAudit(tx, ctx, { action: 'importReports', entity: 'progress_report', entityId: sha256.slice(0, 16), after: { sha256, rows: ids.length, firstId: ids[0], lastId: ids.at(-1) } });
     return { imported: ids.length, sha256 };

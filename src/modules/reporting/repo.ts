@@ -175,15 +175,38 @@ export async function listRevisionsOfYears(db: Db, years: number[]) {
     .where(or(...years.map((y) => like(progressReport.periodKey, `${y}%`))));
 }
 
-export async function insertReports(db: Db, rows: Array<typeof progressReport.$inferInsert>) {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 1000) {
-    const inserted = await db.insert(progressReport).values(rows.slice(i, i + 1000)).returning({ id: progressReport.id });
-    ids.push(...inserted.map((r) => r.id));
-  }
-  return ids;
+export type NewReport = Pick<
+  typeof progressReport.$inferInsert,
+  'indicatorId' | 'taskId' | 'periodKey' | 'regionCode' | 'revision' | 'value' | 'taskStatus' | 'percentComplete' | 'narrative' | 'correctionReason'
+>;
+
+/**
+ * Inserts many submitted reports by one person in one statement: each column travels as one array
+ * parameter and unnest() turns them back into rows (far cheaper than thousands of bound VALUES).
+ */
+export async function insertReports(db: Db, rows: NewReport[], by: { userId: number; departmentId: number | null; at: Date }): Promise<number[]> {
+  const col = <T>(f: (r: NewReport) => T) => sql.param(rows.map(f));
+  const result = await db.execute<{ id: number }>(sql`
+    insert into ${progressReport} (indicator_id, task_id, period_key, region_code, revision, value, task_status, percent_complete, narrative, correction_reason,
+      status, submitted_by, submitted_by_department_id, submitted_at)
+    select u.*, 'submitted', ${by.userId}, ${by.departmentId}::int, ${by.at}::timestamptz
+    from unnest(${col((r) => r.indicatorId ?? null)}::int[], ${col((r) => r.taskId ?? null)}::int[], ${col((r) => r.periodKey)}::text[],
+      ${col((r) => r.regionCode)}::text[], ${col((r) => r.revision)}::int[], ${col((r) => (r.value ?? null) === null ? null : String(r.value))}::numeric[],
+      ${col((r) => r.taskStatus ?? null)}::text[], ${col((r) => r.percentComplete ?? null)}::int[], ${col((r) => r.narrative ?? '')}::text[],
+      ${col((r) => r.correctionReason ?? null)}::text[]) as u
+    returning id`);
+  return (result as unknown as { rows: Array<{ id: number }> }).rows.map((r) => Number(r.id)); // both drivers answer { rows }
 }
 
-export async function insertEvents(db: Db, rows: Array<typeof reportEvent.$inferInsert>) {
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(reportEvent).values(rows.slice(i, i + 2000));
+
+/**
+ * The history's first step for reports just inserted by one import (ids first..last, by this user at
+ * this instant), written by the database from the rows themselves rather than shipped back in.
+ */
+export async function insertSubmitEvents(db: Db, range: { firstId: number; lastId: number; userId: number; at: Date }) {
+  await db.execute(sql`
+    insert into ${reportEvent} (report_id, action, comment, actor_user_id, at)
+    select id, case when correction_reason is null then 'submit' else 'correct' end, correction_reason, submitted_by, submitted_at
+    from ${progressReport}
+    where id between ${range.firstId} and ${range.lastId} and submitted_by = ${range.userId} and submitted_at = ${range.at}`);
 }
