@@ -124,7 +124,7 @@ export const en: Record<MessageKey, string> = {
   'mine.noDepartment': 'This account belongs to no department: choose one to view.',
 
   'module.notBuilt': 'This module is under construction',
-  'module.notBuiltDetail': '“{name}” comes in a later release. Available now: Plan & targets, My tasks & indicators.',
+  'module.notBuiltDetail': '“{name}” comes in a later release. Available now: Plan & targets, My tasks & indicators, Progress reporting.',
   'module.backHome': 'Back to home',
 
   'audit.title': 'Audit log',
@@ -319,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   'reporting.pendingHint': 'Revision {revision} is in review; you can report again once it has been reviewed.',
   'reporting.returnedHint': 'Revision {revision} was returned; please revise and submit again.',
   'reporting.returnComment': 'Reason for returning',
+  'reporting.returnCommentText': 'Reason for returning: {comment}',
   'reporting.returnCommentRequired': 'Enter the reason for returning',
   'reporting.submit': 'Submit',
   'reporting.submitted': 'Submitted',

@@ -122,7 +122,7 @@ export const zhCN = {
   'mine.noDepartment': '当前账号不属于任何部门，请选择一个部门查看。',
 
   'module.notBuilt': '该模块尚在建设中',
-  'module.notBuiltDetail': '“{name}”将在后续版本上线。当前可使用：规划目标、我的任务和指标。',
+  'module.notBuiltDetail': '“{name}”将在后续版本上线。当前可使用：规划目标、我的任务和指标、任务进展。',
   'module.backHome': '返回首页',
 
   'audit.title': '审计日志',
@@ -317,6 +317,7 @@ export const zhCN = {
   'reporting.pendingHint': '第 {revision} 版正在审核中，审核完成前不能再次报送。',
   'reporting.returnedHint': '第 {revision} 版已被退回，请修改后重新报送。',
   'reporting.returnComment': '退回意见',
+  'reporting.returnCommentText': '退回意见：{comment}',
   'reporting.returnCommentRequired': '请填写退回意见',
   'reporting.submit': '提交',
   'reporting.submitted': '已提交',

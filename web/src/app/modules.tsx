@@ -24,7 +24,7 @@ export const MODULES: readonly ModuleDef[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, built: true },
   { path: '/plan', label: 'nav.plan', icon: <AimOutlined />, built: true },
   { path: '/mine', label: 'nav.mine', icon: <ProfileOutlined />, built: true },
-  { path: '/reporting', label: 'nav.reporting', icon: <ScheduleOutlined />, built: false },
+  { path: '/reporting', label: 'nav.reporting', icon: <ScheduleOutlined />, built: true },
   { path: '/dual-control', label: 'nav.dualcontrol', icon: <ThunderboltOutlined />, built: false },
   { path: '/enterprises', label: 'nav.enterprises', icon: <ClusterOutlined />, built: false },
   { path: '/reduction', label: 'nav.reduction', icon: <FundOutlined />, built: false },

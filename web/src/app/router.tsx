@@ -17,6 +17,7 @@ const ChangePasswordPage = page(() => import('../pages/auth/ChangePasswordPage')
 const HomePage = page(() => import('../pages/home/HomePage'), (m) => m.HomePage);
 const PlanPage = page(() => import('../pages/plan/PlanPage'), (m) => m.PlanPage);
 const MinePage = page(() => import('../pages/plan/MinePage'), (m) => m.MinePage);
+const ReportingPage = page(() => import('../pages/reporting/ReportingPage'), (m) => m.ReportingPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'plan', element: <PlanPage /> },
           { path: 'plan/section/:sectionId', element: <PlanPage /> },
           { path: 'mine', element: <MinePage /> },
+          { path: 'reporting', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><ReportingPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
           { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },

@@ -35,6 +35,14 @@ export function tagLabel(kind: TagKind, t: Translate): string {
   return t(`reporting.tag.${kind}`);
 }
 
+const FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'annual'] as const;
+
+/** 月度, 季度, 半年, 年度; a frequency the catalog does not know stays as it is. */
+export function frequencyLabel(frequency: string, t: Translate): string {
+  const f = FREQUENCIES.find((x) => x === frequency);
+  return f ? t(`reporting.frequency.${f}`) : frequency;
+}
+
 type ParsedPeriod = { year: number; part: 'annual' } | { year: number; part: 'half1' | 'half2' | 'quarter' | 'month'; n: number };
 
 function parsePeriod(key: string): ParsedPeriod | null {

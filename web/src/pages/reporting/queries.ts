@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CalendarOut, ReportBody, ReportOut, ReportStatus, ReportThreadOut } from '../../../../src/modules/reporting/schemas';
-import { api, type Wire, withQuery } from '../../api/client';
+import { ApiError, api, type Wire, withQuery } from '../../api/client';
 
 export type Calendar = z.infer<typeof CalendarOut>;
 export type CalendarEntry = Calendar['entries'][number];
@@ -37,6 +37,13 @@ export function useSubmitReport() {
   return useMutation({
     mutationFn: (body: NewReport) => api<Report>('/api/reporting/reports', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.all }),
+    onError: (e) => {
+      // A conflict means someone changed the period meanwhile: refresh the lists behind the open form (its thread stays, beside the error).
+      if (e instanceof ApiError && e.status === 409) {
+        void qc.invalidateQueries({ queryKey: [...reportingKeys.all, 'calendar'] });
+        void qc.invalidateQueries({ queryKey: [...reportingKeys.all, 'reports'] });
+      }
+    },
   });
 }
 

@@ -25,6 +25,15 @@ export type ReportFormValues = {
 /** Which period and region the form reports on. */
 export type ReportTarget = { item: Pick<ItemInfo, 'kind' | 'id'>; periodKey: string; regionCode: string };
 
+/** A period's report to open: what, when, where, its latest revision if any, and the names the caller already has. */
+export type DrawerTarget = ReportTarget & { reportId: number | null; code?: string; name?: string; due?: string };
+
+/** The drawer target of a listed report. */
+export function targetOf(r: Report): DrawerTarget {
+  const item = r.indicatorId !== null ? { kind: 'indicator' as const, id: r.indicatorId } : { kind: 'task' as const, id: r.taskId ?? 0 };
+  return { item, periodKey: r.periodKey, regionCode: r.regionCode, reportId: r.id };
+}
+
 /** The values a revision leaves in the form (to fix a returned one or correct an approved one). */
 export function formValuesOf(r: Report | null): ReportFormValues {
   if (!r) return {};

@@ -1,5 +1,7 @@
 import type { Locale } from '../../../../src/i18n/index';
+import { ApiError } from '../../api/client';
 import { isMessageKey, type Translate } from '../../app/i18n-context';
+import { problemDetail } from '../../components/problem-text';
 import { formatQuantity } from '../plan/format';
 import type { PlanTree } from '../plan/queries';
 import type { HistoryEvent, Report } from './queries';
@@ -69,4 +71,11 @@ export function threadState(revisions: readonly Report[], history: readonly Hist
     returnComment: returnStep?.comment ?? null,
     prefill: isReturned ? latest : approved,
   };
+}
+
+/** A failed action in one line for a message: the problem's title and, when it says more, its detail. */
+export function problemMessage(error: Error): string {
+  if (!(error instanceof ApiError)) return error.message;
+  const detail = problemDetail(error);
+  return detail ? `${error.title} · ${detail}` : error.title;
 }

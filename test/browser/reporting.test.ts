@@ -1,0 +1,191 @@
+import { eq } from 'drizzle-orm';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicator } from '../../src/db/schema/index';
+import { departmentId, makeUser, TEST_PASSWORD } from '../factories';
+import { type BrowserRig, browserSkipReason, snap, startBrowserRig } from './helpers';
+
+const I03 = '化学需氧量重点工程减排量';
+
+describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit, approve${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
+  let rig: BrowserRig;
+  let eco: Page; // 市生态环境局, which owns indicator I03
+  let steering: Page; // 市节能减排办, which reviews
+  let ecoToken: string;
+  let i03: number;
+  const pages: Record<string, Page> = {};
+  const tokens: Record<string, string> = {};
+
+  /** Signs in through the API and opens a page in a browser context of its own that carries the session cookie. */
+  const signIn = async (username: string) => {
+    const res = await fetch(`${rig.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: TEST_PASSWORD }),
+    });
+    const token = /ecer_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+    const context = await rig.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    await context.addCookies([{ name: 'ecer_session', value: token, url: rig.url }]);
+    tokens[username] = token;
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    const db = rig.database.db;
+    i03 = (await db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I03')))[0]!.id;
+    const ecoUser = await makeUser(db, 'department', { departmentId: await departmentId(db, '市生态环境局') });
+    const steeringUser = await makeUser(db, 'steering');
+    eco = pages.eco = await signIn(ecoUser.username);
+    ecoToken = tokens[ecoUser.username]!;
+    steering = pages.steering = await signIn(steeringUser.username);
+  }, 300_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  /** Runs a step; on failure keeps a screenshot of what each user's page showed. */
+  const step = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      for (const [who, page] of Object.entries(pages)) await snap(page, `failed-reporting-${name}-${who}`).catch(() => {});
+      throw err;
+    }
+  };
+
+  /** The department's calendar for 2024, narrowed to I03; returns I03's row. */
+  const openCalendar2024 = async (): Promise<Locator> => {
+    await eco.goto(`${rig.url}/reporting`);
+    await eco.getByRole('heading', { name: '任务进展', level: 1 }).waitFor();
+    await eco.locator('.ant-select', { has: eco.getByLabel('年度') }).click(); // the selected year covers the input
+    await eco.locator('.ant-select-item-option', { hasText: '2024 年' }).click();
+    await eco.getByLabel('搜索', { exact: true }).fill('I03');
+    const row = eco.getByRole('row', { name: new RegExp(`I03.*${I03}`) });
+    await row.waitFor();
+    await eco.waitForLoadState('networkidle');
+    return row;
+  };
+
+  const closeDrawer = async (drawer: Locator) => {
+    await drawer.getByRole('button', { name: '关闭' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+  };
+
+  /** The steering office's list of reports waiting for review; returns I03's row. */
+  const openReview = async (): Promise<Locator> => {
+    await steering.goto(`${rig.url}/reporting`);
+    await steering.getByRole('tab', { name: '待审核' }).click();
+    const row = steering.getByRole('row', { name: new RegExp(`I03 ${I03}`) });
+    await row.waitFor();
+    return row;
+  };
+
+  it('runs a report from the calendar through review and back', async () => {
+    await step('fill', async () => {
+      const row = await openCalendar2024();
+      await expect(eco.getByRole('status').innerText()).resolves.toMatch(/逾期 \d+ 期/);
+      await row.getByRole('button', { name: '2024年 逾期' }).click();
+      const drawer = eco.getByRole('dialog');
+      await drawer.getByText(`I03 ${I03}`).waitFor();
+      await drawer.getByText('2024 年 · 赣州市 · 截止日期 2025-01-31').waitFor();
+      await drawer.getByRole('button', { name: '提交' }).click();
+      await drawer.getByText('请填写数值').waitFor(); // under 数值, before anything is sent
+      await snap(eco, 'reporting-fill-error-zh');
+      await drawer.getByLabel('数值').fill('8100');
+      await drawer.getByLabel('进展说明').fill('2024 年重点工程累计减排化学需氧量 8100 吨');
+      await drawer.getByRole('button', { name: '提交' }).click();
+      await eco.getByText('已提交').first().waitFor();
+      await drawer.waitFor({ state: 'hidden' }); // closed on success
+      await row.getByRole('button', { name: '2024年 待审核' }).click();
+      await drawer.getByText('第 1 版正在审核中，审核完成前不能再次报送。').waitFor();
+      expect(await drawer.getByRole('button', { name: '提交' }).isDisabled()).toBe(true);
+      await closeDrawer(drawer);
+    });
+
+    await step('own-review-forbidden', async () => {
+      await eco.getByRole('tab', { name: '待审核' }).click();
+      await eco.getByRole('row', { name: new RegExp(`I03 ${I03}`) }).getByRole('button', { name: '通过' }).click();
+      await eco.getByText(/无权审核该报告/).first().waitFor(); // the server's 403, shown as a message
+    });
+
+    await step('return', async () => {
+      const row = await openReview();
+      await expect(row.innerText()).resolves.toContain('8100 吨');
+      await row.getByRole('button', { name: '退回' }).click();
+      const modal = steering.getByRole('dialog', { name: '退回' });
+      await modal.getByRole('button', { name: '退回' }).click();
+      await modal.getByText('请填写退回意见').waitFor();
+      await modal.getByLabel('退回意见').fill('请附核算表');
+      await modal.getByRole('button', { name: '退回' }).click();
+      await steering.getByText('已退回').first().waitFor();
+      await row.waitFor({ state: 'detached' });
+    });
+
+    await step('resubmit', async () => {
+      const row = await openCalendar2024();
+      await row.getByRole('button', { name: '2024年 已退回' }).click();
+      const drawer = eco.getByRole('dialog');
+      await drawer.getByText('请附核算表').first().waitFor(); // the reviewer's comment, above the form and in the history
+      const value = drawer.getByLabel('数值');
+      expect(await value.inputValue()).toBe('8100'); // starts from the returned revision
+      await value.fill('8150');
+      await drawer.getByLabel('进展说明').fill('已附核算表，累计 8150 吨');
+      await snap(eco, 'reporting-resubmit-zh');
+      await drawer.getByRole('button', { name: '提交' }).click();
+      await eco.getByText('已提交').first().waitFor();
+      await drawer.waitFor({ state: 'hidden' }); // closed on success
+      await row.getByRole('button', { name: '2024年 待审核' }).waitFor();
+    });
+
+    await step('approve', async () => {
+      const row = await openReview();
+      await expect(row.innerText()).resolves.toContain('8150 吨');
+      await snap(steering, 'reporting-review-zh');
+      await row.getByRole('button', { name: '通过' }).click();
+      await steering.getByText('已审核通过').first().waitFor();
+      await row.waitFor({ state: 'detached' });
+    });
+
+    await step('approved', async () => {
+      const row = await openCalendar2024();
+      await row.getByRole('button', { name: '2024年 已审核' }).click();
+      const drawer = eco.getByRole('dialog');
+      await drawer.getByText('已审核数值').waitFor();
+      await drawer.getByText('8150 吨').first().waitFor();
+      expect(await drawer.getByRole('button', { name: '提交' }).isDisabled()).toBe(true); // locked until 更正 is switched on
+      await drawer.getByRole('switch', { name: '更正' }).click();
+      await drawer.getByLabel('更正原因').waitFor();
+      expect(await drawer.getByRole('switch', { name: '更正' }).getAttribute('aria-checked')).toBe('true');
+      expect(await drawer.getByRole('button', { name: '提交' }).isEnabled()).toBe(true);
+      await snap(eco, 'reporting-approved-zh');
+      // Meanwhile the same correction arrives from elsewhere (another tab): the server refuses a second one.
+      const elsewhere = await fetch(`${rig.url}/api/reporting/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `ecer_session=${ecoToken}` },
+        body: JSON.stringify({ indicatorId: i03, periodKey: '2024', regionCode: '360700', value: 8200, correctionReason: '统计局年报修订' }),
+      });
+      expect(elsewhere.status).toBe(201);
+      await drawer.getByLabel('数值').fill('8200');
+      await drawer.getByLabel('更正原因').fill('统计局年报修订');
+      await drawer.getByRole('button', { name: '提交' }).click();
+      await drawer.getByRole('alert').getByText('数据冲突').waitFor(); // the 409's title, its detail below
+      await drawer.getByRole('alert').getByText(/待审核/).waitFor();
+      await snap(eco, 'reporting-conflict-zh');
+      await closeDrawer(drawer);
+      await row.getByRole('button', { name: '2024年 待审核' }).waitFor(); // the calendar caught up with the other tab
+    });
+
+    await step('all-reports-english', async () => {
+      await eco.getByRole('tab', { name: '全部报告' }).click();
+      await eco.getByRole('row', { name: /I03.*8150 吨.*已审核/ }).waitFor();
+      await eco.getByRole('row', { name: /I03.*8100 吨.*已退回/ }).waitFor();
+      await eco.getByRole('button', { name: 'English' }).click();
+      await eco.getByRole('tab', { name: 'All reports' }).waitFor();
+      await eco.getByRole('row', { name: /I03.*8150 吨.*Approved/ }).waitFor();
+      await snap(eco, 'reporting-all-en');
+      await eco.getByRole('button', { name: '中文' }).click();
+      await eco.getByRole('tab', { name: '全部报告' }).waitFor();
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Input, Select, Skeleton, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { type KeyboardEvent, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useI18n } from '../../app/i18n-context';
+import { HiddenLabel } from '../../components/HiddenLabel';
+import { QueryError } from '../../components/QueryError';
+import {
+  type CalendarFilters,
+  countDue,
+  defaultYear,
+  filterEntries,
+  frequencyLabel,
+  isFillable,
+  periodShort,
+  periodTagKind,
+  TAG_KINDS,
+  tagColor,
+  tagLabel,
+  type TagKind,
+} from './calendar';
+import { type CalendarEntry, type CalendarPeriod, calendarQuery } from './queries';
+import type { DrawerTarget } from './report-form';
+import { ReportDrawer } from './ReportDrawer';
+import { useNames } from './use-names';
+
+function PeriodTag({ period, onOpen }: { period: CalendarPeriod; onOpen: () => void }) {
+  const { t } = useI18n();
+  const kind = periodTagKind(period);
+  const text = `${periodShort(period.key, t)} ${tagLabel(kind, t)}`;
+  const fillable = isFillable(kind);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen();
+    }
+  };
+  return (
+    <Tooltip title={t('reporting.due', { date: period.due })}>
+      <Tag
+        color={tagColor(kind)}
+        {...(fillable ? { role: 'button', tabIndex: 0, onClick: onOpen, onKeyDown: onKey } : {})}
+        style={{ cursor: fillable ? 'pointer' : 'default', marginBottom: 4, ...(kind === 'upcoming' ? { color: 'rgba(0,0,0,0.35)', borderStyle: 'dashed' } : {}) }}
+      >
+        {text}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** 我的报送: what the user owes in a year, period by period; a period opens its report. */
+export function CalendarTab() {
+  const { t } = useI18n();
+  const { plan } = useNames();
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<CalendarFilters>({});
+  const [target, setTarget] = useState<DrawerTarget | null>(null);
+  const tree = plan.tree;
+  const asked = Number(params.get('year'));
+  const year = tree ? (asked >= tree.periodStart && asked <= tree.periodEnd ? asked : defaultYear(tree, new Date())) : 0;
+  const calendar = useQuery({ ...calendarQuery(plan.code ?? '', year), enabled: plan.code !== undefined && year > 0 });
+  const entries = useMemo(() => filterEntries(calendar.data?.entries ?? [], filters), [calendar.data, filters]);
+  const counts = useMemo(() => countDue(calendar.data?.entries ?? []), [calendar.data]);
+
+  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
+  if (!tree) return <Skeleton active paragraph={{ rows: 10 }} />;
+
+  const years = Array.from({ length: tree.periodEnd - tree.periodStart + 1 }, (_, i) => tree.periodEnd - i);
+  const setYear = (y: number) =>
+    setParams((p) => {
+      p.set('year', String(y));
+      return p;
+    });
+  const open = (e: CalendarEntry, p: CalendarPeriod) =>
+    setTarget({ item: { kind: e.kind, id: e.itemId }, code: e.code, name: e.name, periodKey: p.key, regionCode: e.regionCode, reportId: p.reportId, due: p.due });
+
+  const columns: TableColumnsType<CalendarEntry> = [
+    { title: t('reporting.code'), dataIndex: 'code', width: 80 },
+    {
+      title: t('reporting.name'),
+      dataIndex: 'name',
+      width: 340,
+      render: (name: string, e) => (
+        <Flex gap={6} align="center">
+          <Tag bordered={false}>{t(`reporting.kind.${e.kind}`)}</Tag>
+          <Typography.Text ellipsis={{ tooltip: name }} style={{ maxWidth: 280 }}>
+            {name}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    { title: t('reporting.frequency'), dataIndex: 'frequency', width: 80, render: (f: string) => frequencyLabel(f, t) },
+    {
+      title: t('reporting.periods'),
+      key: 'periods',
+      render: (_, e) => e.periods.map((p) => <PeriodTag key={p.key} period={p} onOpen={() => open(e, p)} />),
+    },
+  ];
+
+  return (
+    <>
+      <Flex wrap gap={12} align="center" role="search" aria-label={t('plan.filters')} style={{ marginBottom: 12 }}>
+        <HiddenLabel htmlFor="reporting-year">{t('reporting.year')}</HiddenLabel>
+        <Select id="reporting-year" style={{ width: 120 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
+        <HiddenLabel htmlFor="reporting-kind">{t('reporting.filterKind')}</HiddenLabel>
+        <Select
+          id="reporting-kind"
+          placeholder={t('reporting.filterKind')}
+          style={{ width: 140 }}
+          allowClear
+          value={filters.kind}
+          onChange={(kind?: CalendarEntry['kind']) => setFilters({ ...filters, kind })}
+          options={(['indicator', 'task'] as const).map((k) => ({ value: k, label: t(`reporting.kind.${k}`) }))}
+        />
+        <HiddenLabel htmlFor="reporting-state">{t('reporting.filterState')}</HiddenLabel>
+        <Select
+          id="reporting-state"
+          placeholder={t('reporting.filterState')}
+          style={{ width: 210 }}
+          allowClear
+          value={filters.tag}
+          onChange={(tag?: TagKind) => setFilters({ ...filters, tag })}
+          options={TAG_KINDS.map((k) => ({ value: k, label: tagLabel(k, t) }))}
+        />
+        <HiddenLabel htmlFor="reporting-q">{t('common.search')}</HiddenLabel>
+        <Input.Search id="reporting-q" placeholder={t('reporting.search')} style={{ width: 260 }} allowClear onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+      </Flex>
+      {calendar.isError ? (
+        <QueryError error={calendar.error} onRetry={() => void calendar.refetch()} />
+      ) : (
+        <>
+          <Typography.Paragraph type={counts.overdue > 0 ? 'danger' : 'secondary'} role="status">
+            {t('reporting.summary', counts)}
+          </Typography.Paragraph>
+          <Table<CalendarEntry>
+            rowKey={(e) => `${e.kind}:${e.itemId}:${e.regionCode}`}
+            size="small"
+            loading={calendar.isPending}
+            columns={columns}
+            dataSource={entries}
+            locale={{ emptyText: t('reporting.noEntries') }}
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+          />
+        </>
+      )}
+      <ReportDrawer target={target} onClose={() => setTarget(null)} />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useI18n } from '../../app/i18n-context';
+import type { Report, ReportThread as Thread } from './queries';
+import { formatReportContent, historyActionLabel, statusColor } from './report-format';
+
+const ACTION_COLOR: Record<string, string> = { submit: 'blue', correct: 'blue', approve: 'green', return: 'red' };
+
+function Heading({ children }: { children: string }) {
+  return (
+    <Typography.Title level={3} style={{ fontSize: 15, margin: '20px 0 8px' }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
+/** Every revision of a report and every step taken on it, oldest first. */
+export function ReportThread({ thread, unit }: { thread: Thread; unit: string | null }) {
+  const { t, locale } = useI18n();
+  const time = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: false }), [locale]);
+  const revisionOf = useMemo(() => new Map(thread.revisions.map((r) => [r.id, r.revision])), [thread.revisions]);
+
+  const columns: TableColumnsType<Report> = [
+    { title: t('reporting.revision'), dataIndex: 'revision', width: 64 },
+    {
+      title: t('reporting.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: Report['status']) => <Tag color={statusColor(s)}>{t(`reporting.status.${s}`)}</Tag>,
+    },
+    { title: t('reporting.content'), key: 'content', width: 140, render: (_, r) => formatReportContent(r, unit, t, locale) },
+    { title: t('reporting.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (at: string) => time.format(new Date(at)) },
+  ];
+
+  return (
+    <section aria-label={t('reporting.thread')}>
+      <Heading>{t('reporting.revisions')}</Heading>
+      <Table<Report>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={thread.revisions}
+        pagination={false}
+        expandable={{
+          rowExpandable: (r) => r.narrative !== '' || r.correctionReason !== null,
+          expandedRowRender: (r) => (
+            <>
+              {r.correctionReason && <Typography.Paragraph type="warning">{t('reporting.correctionNote', { reason: r.correctionReason })}</Typography.Paragraph>}
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{r.narrative}</Typography.Paragraph>
+            </>
+          ),
+        }}
+      />
+      <Heading>{t('reporting.history')}</Heading>
+      <Timeline
+        items={thread.history.map((h) => ({
+          key: h.id,
+          color: ACTION_COLOR[h.action] ?? 'gray',
+          children: (
+            <>
+              <Typography.Text strong>{h.actorName}</Typography.Text> {historyActionLabel(h.action, t)}
+              <Typography.Text type="secondary">
+                {' · '}
+                {t('reporting.revisionNo', { n: revisionOf.get(h.reportId) ?? '?' })} · {time.format(new Date(h.at))}
+              </Typography.Text>
+              {h.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{h.comment}</div>}
+            </>
+          ),
+        }))}
+      />
+    </section>
+  );
+}

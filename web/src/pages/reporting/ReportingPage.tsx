@@ -1,0 +1,41 @@
+import { Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import type { Role } from '../../../../src/domain/access';
+import { useI18n } from '../../app/i18n-context';
+import { useMe } from '../../app/use-me';
+import { PageTitle } from '../../components/PageTitle';
+import { AllReportsTab } from './AllReportsTab';
+import { CalendarTab } from './CalendarTab';
+import { ReviewTab } from './ReviewTab';
+
+/** Who may review (the server still checks the item's responsible department and never one's own report). */
+const REVIEWERS: readonly Role[] = ['admin', 'steering', 'department'];
+const TABS = ['mine', 'review', 'all'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** 任务进展: the user's reporting calendar, the reports waiting for review, and every report in scope. */
+export function ReportingPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const canReview = REVIEWERS.includes(me.role);
+  const asked = TABS.find((k) => k === params.get('tab'));
+  const active: TabKey = asked === 'review' && !canReview ? 'mine' : (asked ?? 'mine');
+  const onTab = (key: string) =>
+    setParams((p) => {
+      p.set('tab', key);
+      return p;
+    });
+
+  const items = [
+    { key: 'mine', label: t('reporting.tab.mine'), children: <CalendarTab /> },
+    ...(canReview ? [{ key: 'review', label: t('reporting.tab.review'), children: <ReviewTab /> }] : []),
+    { key: 'all', label: t('reporting.tab.all'), children: <AllReportsTab /> },
+  ];
+  return (
+    <>
+      <PageTitle>{t('reporting.title')}</PageTitle>
+      <Tabs activeKey={active} onChange={onTab} items={items} destroyOnHidden />
+    </>
+  );
+}
