@@ -69,6 +69,15 @@ const MATRIX: Record<string, Case> = {
     body: () => Buffer.from('not a workbook'),
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
+  // Evidence: only the submitter or the city may attach; the fixture's submitter is another county user.
+  'POST /api/reporting/reports/:id/attachments': {
+    allowed: ['admin', 'steering'],
+    url: (f) => `/api/reporting/reports/${f.reportId}/attachments?fileName=${encodeURIComponent('佐证.pdf')}`,
+    body: () => Buffer.from('%PDF-1.7 evidence'),
+    contentType: 'application/octet-stream',
+  },
+  'GET /api/reporting/reports/:id/attachments': { allowed: USERS, url: (f) => `/api/reporting/reports/${f.reportId}/attachments` },
+  'GET /api/reporting/reports/:id/attachments/:sha256': { allowed: USERS, url: (f) => `/api/reporting/reports/${f.reportId}/attachments/${'0'.repeat(64)}` },
   'GET /api/reporting/calendar.ics': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar.ics?plan=${PLAN}&year=2025` },
   'GET /api/reporting/overview': { allowed: ['admin', 'steering', 'department'], url: () => `/api/reporting/overview?plan=${PLAN}&year=2025` },
   'GET /api/reporting/allocations/:indicatorId': { allowed: ['admin', 'steering', 'department', 'county'], url: (f) => `/api/reporting/allocations/${f.indicatorId}` },

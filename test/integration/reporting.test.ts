@@ -183,4 +183,31 @@ describeEachDb('progress reporting: submit → return → resubmit → approve �
     const garbage = await t.app.inject(as(cookies.zhanggong!, { method: 'POST', url: '/api/reporting/import?plan=ganzhou-14fyp-ecer', payload: Buffer.from('PK-not-xlsx'), headers: { 'content-type': 'application/octet-stream' } }));
     expect(garbage.json()).toMatchObject({ status: 400, errors: [{ detail: '文件不是有效的 Excel (.xlsx) 工作簿' }] });
   });
+
+  it('keeps evidence by content: type from the bytes, stored once, shown only to those who see the report', async () => {
+    const [t212] = await t.database.db.select({ id: task.id }).from(task).where(eq(task.code, '2.1.2'));
+    const body = { taskId: t212!.id, periodKey: '2025-Q3', regionCode: '360702', taskStatus: 'on-track', percentComplete: 60 };
+    const id = (await call('zhanggong', 'POST', '/api/reporting/reports', body)).json().id;
+    const upload = (who: string, name: string, bytes: Buffer, contentType = 'application/octet-stream') =>
+      t.app.inject(as(cookies[who]!, { method: 'POST', url: `/api/reporting/reports/${id}/attachments?fileName=${encodeURIComponent(name)}`, payload: bytes, headers: { 'content-type': contentType } }));
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF');
+    const first = await upload('zhanggong', '../../技改验收报告.pdf', pdf);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ fileName: '技改验收报告.pdf', mediaType: 'application/pdf', size: pdf.length });
+    expect((await upload('zhanggong', '副本.pdf', pdf, 'application/pdf')).json().sha256).toBe(first.json().sha256);
+    const exe = await upload('zhanggong', '伪装.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    expect(exe.json()).toMatchObject({ status: 415, code: 'unsupported-media-type' });
+    expect((await upload('nankang', 'x.pdf', pdf)).statusCode).toBe(404); // another county does not even see the report
+    expect((await upload('miit', 'x.pdf', pdf)).statusCode).toBe(403); // sees it, but did not submit it
+    const list = (await call('miit', 'GET', `/api/reporting/reports/${id}/attachments`)).json();
+    // The same bytes attached twice are one attachment (under the latest name), stored once.
+    expect(list.map((a: { fileName: string }) => a.fileName)).toEqual(['副本.pdf']);
+    const download = await call('miit', 'GET', `/api/reporting/reports/${id}/attachments/${first.json().sha256}`);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('副本.pdf')}`);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await call('nankang', 'GET', `/api/reporting/reports/${id}/attachments/${first.json().sha256}`)).statusCode).toBe(404);
+    await call('miit', 'POST', `/api/reporting/reports/${id}/approve`, {});
+    expect((await upload('zhanggong', '迟到.pdf', pdf)).statusCode).toBe(409); // evidence goes with a pending submission
+  });
 });

@@ -5,6 +5,7 @@ import { IdParams } from '../org/schemas';
 import { getAllocations, setAllocations } from './allocations.service';
 import { getCalendar, getCalendarIcs } from './calendar.service';
 import { getOverviewJson } from './overview.service';
+import { EVIDENCE_MAX_BYTES, attachEvidence, getEvidence, listEvidence } from './evidence.service';
 import { buildTemplate, importReports } from './import.service';
 import { AppError } from '../../domain/errors';
 import { AllocationBody, AllocationOut, AllocationParams, CalendarOut, CalendarQuery, OverviewOut, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
@@ -22,7 +23,40 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   // Workbooks come as the raw .xlsx body (no multipart): the one binary upload of this context.
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const asBuffer = { parseAs: 'buffer' as const, bodyLimit: EVIDENCE_MAX_BYTES };
+  app.addContentTypeParser([XLSX, 'application/octet-stream', 'application/pdf'], asBuffer, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(/^(image\/(png|jpeg|gif|webp)|application\/(msword|vnd\.[\w.-]+))$/, asBuffer, (_req, body, done) => done(null, body));
+  const Attachment = z.object({ reportId: z.number().int(), sha256: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int() });
+  app.post(
+    '/reports/:id/attachments',
+    {
+      config: { access: reporters },
+      bodyLimit: EVIDENCE_MAX_BYTES,
+      schema: { operationId: 'attachEvidence', tags, params: IdParams, querystring: z.object({ fileName: z.string().min(1).max(255) }), response: { 201: Attachment } },
+    },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported-media-type', '请以 application/octet-stream 上传文件内容');
+      return reply.status(201).send(await attachEvidence(req.ctx, req.params.id, req.query.fileName, req.body));
+    },
+  );
+  app.get(
+    '/reports/:id/attachments',
+    { config: { access: access.user }, schema: { operationId: 'listEvidence', tags, params: IdParams, response: { 200: z.array(Attachment) } } },
+    (req) => listEvidence(req.ctx, req.params.id),
+  );
+  app.get(
+    '/reports/:id/attachments/:sha256',
+    { config: { access: access.user }, schema: { operationId: 'getEvidence', tags, params: IdParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+    async (req, reply) => {
+      const file = await getEvidence(req.ctx, req.params.id, req.params.sha256);
+      // RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese file names survive.
+      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
+    },
+  );
   app.get(
     '/template.xlsx',
     { config: { access: reporters }, schema: { operationId: 'getReportTemplate', tags, querystring: CalendarQuery } },
