@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import { Command } from 'commander';
 import { type Db, DataDirBusyError, openDatabase } from '../db/client';
 import { verifyAuditChain } from '../modules/audit/service';
+import { smtpMailer } from '../modules/notifications/mailer';
+import { runDailyDigest } from '../modules/notifications/service';
 import { resetPasswordByUsername } from '../modules/org/users.service';
 import { planToJson, planToXlsx } from '../modules/plan/export';
 import { loadPlan, readPlanFile } from '../modules/plan/load.service';
@@ -85,6 +87,16 @@ plan
       await fs.writeFile(out, await planToXlsx(tree, o.locale === 'en' ? 'en' : 'zh-CN'));
       console.error(`已写出 ${out}`);
     }
+  });
+
+program
+  .command('digest')
+  .description('send today\'s reporting digest now (once a day; e-mail when SMTP_URL is set)')
+  .action(async () => {
+    const config = loadConfig();
+    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null;
+    const r = await withDatabase(config, (d) => runDailyDigest(d.db, new Date(), mailer));
+    console.log(r.ran ? `已发送报送提醒：${r.notices} 条站内通知，${r.emailed} 封邮件` : '今天的报送提醒已发送过');
   });
 
 program

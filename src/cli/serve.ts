@@ -1,12 +1,15 @@
 import type { Config } from '../server/config';
 import { buildApp } from '../server/app';
 import { bootDatabase } from '../server/boot';
+import { scheduleDailyDigest } from './digest';
 
 /** Boots the database, serves web + API on one port, and prints how to get in. */
 export async function serve(config: Config) {
   const { database, loaded, firstAdmin } = await bootDatabase(config);
   const app = await buildApp(config, database);
+  const digest = scheduleDailyDigest(database.db, config, app.log);
   const close = async () => {
+    clearInterval(digest);
     await app.close();
     await database.close();
     process.exit(0);

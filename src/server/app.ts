@@ -14,6 +14,7 @@ import { localeFromAcceptLanguage } from '../i18n/index';
 import { auditRoutes } from '../modules/audit/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { resolveSession } from '../modules/auth/service';
+import { notificationRoutes } from '../modules/notifications/routes';
 import { orgRoutes } from '../modules/org/routes';
 import { planRoutes } from '../modules/plan/routes';
 import { reportingRoutes } from '../modules/reporting/routes';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(orgRoutes, { prefix: '/api/org' });
   await app.register(planRoutes, { prefix: '/api/plan' });
   await app.register(reportingRoutes, { prefix: '/api/reporting' });
+  await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
 
   await registerWeb(app, config.webDir);

@@ -16,6 +16,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted request body, bytes. */
   BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  /** e-mail for notices, e.g. smtp://user:pass@mail.example.gov.cn:587; unset → in-app only. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('ECER 节能减排平台 <noreply@localhost>'),
 });
 
 export type Config = Readonly<{
@@ -28,6 +31,8 @@ export type Config = Readonly<{
   trustProxy: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   bodyLimit: number;
+  smtpUrl: string | null;
+  smtpFrom: string;
   /** Folder with the shipped reference data (plans, org, map). */
   referenceDir: string;
   /** Folder with the built web app. */
@@ -54,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
+    smtpUrl: e.SMTP_URL ?? null,
+    smtpFrom: e.SMTP_FROM,
     referenceDir: path.join(root, 'data'),
     webDir: path.join(root, 'dist/web'),
     ...overrides,

@@ -96,10 +96,33 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await drawer.getByLabel('进展说明').fill('2024 年重点工程累计减排化学需氧量 8100 吨');
       await drawer.getByRole('button', { name: '提交' }).click();
       await eco.getByText('已提交').first().waitFor();
-      await drawer.waitFor({ state: 'hidden' }); // closed on success
-      await row.getByRole('button', { name: '2024年 待审核' }).click();
+      // The drawer stays open on the new pending revision, so that evidence can be attached at once.
       await drawer.getByText('第 1 版正在审核中，审核完成前不能再次报送。').waitFor();
       expect(await drawer.getByRole('button', { name: '提交' }).isDisabled()).toBe(true);
+      await drawer.getByRole('button', { name: '上传佐证材料' }).waitFor();
+      await closeDrawer(drawer);
+      await row.getByRole('button', { name: '2024年 待审核' }).click();
+      await drawer.getByText('第 1 版正在审核中，审核完成前不能再次报送。').waitFor();
+      await closeDrawer(drawer);
+    });
+
+    await step('evidence', async () => {
+      const row = await openCalendar2024();
+      await row.getByRole('button', { name: '2024年 待审核' }).click();
+      const drawer = eco.getByRole('dialog');
+      const evidence = drawer.getByRole('region', { name: '佐证材料' });
+      await evidence.getByText('暂无佐证材料').waitFor();
+      const input = evidence.locator('input[type=file]');
+      await input.setInputFiles({ name: '核算表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF') });
+      await evidence.getByRole('link', { name: '核算表.pdf' }).waitFor();
+      await evidence.getByText('PDF · 14 B').waitFor();
+      expect(await evidence.getByRole('link', { name: '核算表.pdf' }).getAttribute('href')).toMatch(/^\/api\/reporting\/reports\/\d+\/attachments\/[0-9a-f]{64}$/);
+      // A program dressed as a PDF: the server reads the content and refuses it.
+      await input.setInputFiles({ name: 'x.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00this program cannot be run in DOS mode') });
+      await evidence.getByRole('alert').getByText('不支持的内容类型').waitFor();
+      await evidence.getByRole('alert').getByText(/只接受 PDF/).waitFor();
+      expect(await evidence.getByRole('link').count()).toBe(1);
+      await snap(eco, 'reporting-evidence-zh');
       await closeDrawer(drawer);
     });
 
@@ -134,7 +157,9 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await snap(eco, 'reporting-resubmit-zh');
       await drawer.getByRole('button', { name: '提交' }).click();
       await eco.getByText('已提交').first().waitFor();
-      await drawer.waitFor({ state: 'hidden' }); // closed on success
+      await drawer.getByText('第 2 版正在审核中，审核完成前不能再次报送。').waitFor(); // stays open on the new revision
+      await drawer.getByText('暂无佐证材料').waitFor(); // evidence belongs to a revision: the new one has none yet
+      await closeDrawer(drawer);
       await row.getByRole('button', { name: '2024年 待审核' }).waitFor();
     });
 

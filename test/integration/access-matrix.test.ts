@@ -101,6 +101,9 @@ const MATRIX: Record<string, Case> = {
     url: (f) => `/api/reporting/reports/${f.reportId}/return`,
     body: () => ({ comment: '请补充说明' }),
   },
+  'GET /api/notifications': { allowed: USERS, url: () => '/api/notifications' },
+  'POST /api/notifications/:id/read': { allowed: USERS, url: () => '/api/notifications/999999/read' },
+  'POST /api/notifications/read-all': { allowed: USERS, url: () => '/api/notifications/read-all' },
   'GET /api/audit/events': { allowed: ['admin'], url: () => '/api/audit/events' },
   'GET /api/audit/verify': { allowed: ['admin'], url: () => '/api/audit/verify' },
 };

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './plan';
 export * from './audit';
 export * from './reporting';
+export * from './notification';

@@ -45,6 +45,8 @@ export const appUser = pgTable(
     id: serial().primaryKey(),
     username: text().notNull(),
     displayName: text().notNull(),
+    /** For e-mailed notices, when SMTP is configured. */
+    email: text(),
     passwordHash: text().notNull(),
     /** admin | steering | department | county | enterprise */
     role: text().notNull(),

@@ -59,6 +59,7 @@ export const UserBody = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字、下划线、点或连字符'),
   displayName: z.string().trim().min(1).max(100),
+  email: z.string().trim().email().max(200).nullable().default(null),
   role: z.enum(ROLES),
   regionCode: z.string().max(16).nullable().default(null),
   departmentId: z.number().int().positive().nullable().default(null),
@@ -76,6 +77,7 @@ export const UserOut = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
+  email: z.string().nullable(),
   role: z.enum(ROLES),
   regionCode: z.string().nullable(),
   departmentId: z.number().int().nullable(),

@@ -14,6 +14,7 @@ export const userOut = (u: UserRow): UserOut => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
+  email: u.email,
   role: u.role as Role,
   regionCode: u.regionCode,
   departmentId: u.departmentId,
@@ -103,7 +104,7 @@ export async function ensureFirstAdmin(db: Db, ctx: AuditCtx): Promise<{ usernam
   if ((await repo.countAdmins(db)) > 0) return null;
   const created = await createUser(
     { ...ctx, db },
-    { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: null, departmentId: null, enterpriseId: null },
+    { username: 'admin', displayName: '系统管理员', email: null, role: 'admin', regionCode: null, departmentId: null, enterpriseId: null },
   );
   return { username: created.username, password: created.initialPassword };
 }

@@ -6,6 +6,7 @@ import { beijingDate } from '../../domain/reporting/calendar';
 import { validateReport } from '../../domain/reporting/validate';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
+import { noticeReviewed } from '../notifications/service';
 import * as orgRepo from '../org/repo';
 import { reportingReference } from './reference';
 import * as repo from './repo';
@@ -127,6 +128,8 @@ export async function reviewReport(ctx: Ctx, id: number, action: ReviewAction, c
     await repo.setStatus(tx, decision.supersede, 'superseded');
     await repo.setStatus(tx, [id], decision.status);
     await repo.insertEvent(tx, { reportId: id, action, comment, actorUserId: a.userId, at: ctx.now });
+    const label = `${item.code} ${report.periodKey} ${report.regionCode}`;
+    await noticeReviewed(tx, { submittedBy: report.submittedBy, reportId: id, label, action, comment, at: ctx.now });
     const after = { ...report, status: decision.status };
     await recordAudit(tx, ctx, { action: `${action}Report`, entity: 'progress_report', entityId: id, before: report, after: { ...after, comment, superseded: decision.supersede } });
     return reportOut(after);
