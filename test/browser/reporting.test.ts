@@ -201,6 +201,27 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await row.getByRole('button', { name: '2024年 待审核' }).waitFor(); // the calendar caught up with the other tab
     });
 
+    await step('overview', async () => {
+      await steering.goto(`${rig.url}/reporting?tab=overview&year=2024`);
+      await steering.getByRole('tab', { name: '进展总览', selected: true }).waitFor();
+      const row = steering.getByRole('row', { name: new RegExp(`I03 ${I03}`) });
+      await row.waitFor();
+      await expect(row.locator('.ant-tag').innerText()).resolves.toMatch(/^(已达标|进度正常|有风险|明显滞后|无数据)$/);
+      await expect(steering.getByRole('status', { name: '各状态指标数' }).innerText()).resolves.toMatch(/已达标 \d+/);
+      await steering.getByText('逾期报送单位').waitFor();
+      await row.click();
+      await steering.getByRole('img', { name: `I03 ${I03} 进展轨迹图` }).waitFor();
+      await steering.waitForTimeout(500); // the chart's entry animation
+      await snap(steering, 'reporting-overview-zh');
+      await steering.getByRole('button', { name: 'English' }).click();
+      await steering.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+      await steering.getByText('Late reporters').waitFor();
+      await steering.waitForTimeout(500);
+      await snap(steering, 'reporting-overview-en');
+      await steering.getByRole('button', { name: '中文' }).click();
+      await steering.getByRole('tab', { name: '进展总览' }).waitFor();
+    });
+
     await step('all-reports-english', async () => {
       await eco.getByRole('tab', { name: '全部报告' }).click();
       await eco.getByRole('row', { name: /I03.*8150 吨.*已审核/ }).waitFor();

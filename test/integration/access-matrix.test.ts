@@ -78,6 +78,7 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/reporting/reports/:id/attachments': { allowed: USERS, url: (f) => `/api/reporting/reports/${f.reportId}/attachments` },
   'GET /api/reporting/reports/:id/attachments/:sha256': { allowed: USERS, url: (f) => `/api/reporting/reports/${f.reportId}/attachments/${'0'.repeat(64)}` },
+  'PUT /api/reporting/rules': { allowed: ['admin', 'steering'], url: () => '/api/reporting/rules', body: () => ({ taskId: fixtureTaskId, frequency: 'quarterly', dueDays: 10 }) },
   'GET /api/reporting/calendar.ics': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar.ics?plan=${PLAN}&year=2025` },
   'GET /api/reporting/overview': { allowed: ['admin', 'steering', 'department'], url: () => `/api/reporting/overview?plan=${PLAN}&year=2025` },
   'GET /api/reporting/allocations/:indicatorId': { allowed: ['admin', 'steering', 'department', 'county'], url: (f) => `/api/reporting/allocations/${f.indicatorId}` },

@@ -210,4 +210,18 @@ describeEachDb('progress reporting: submit → return → resubmit → approve �
     await call('miit', 'POST', `/api/reporting/reports/${id}/approve`, {});
     expect((await upload('zhanggong', '迟到.pdf', pdf)).statusCode).toBe(409); // evidence goes with a pending submission
   });
+
+  it('lets the steering office change an item\'s cadence; the calendar follows', async () => {
+    const put = (who: string, body: object) => t.app.inject(as(cookies[who]!, { method: 'PUT', url: '/api/reporting/rules', payload: body }));
+    expect((await put('eco', { indicatorId: cod, frequency: 'half-yearly', dueDays: 15 })).statusCode).toBe(403);
+    expect((await put('steering', { indicatorId: cod, frequency: 'weekly', dueDays: 15 })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/frequency' }] });
+    expect((await put('steering', { indicatorId: cod, frequency: 'half-yearly', dueDays: 15 })).json()).toEqual({ code: 'I03', frequency: 'half-yearly', dueDays: 15 });
+    const cal = (await call('eco', 'GET', '/api/reporting/calendar?plan=ganzhou-14fyp-ecer&year=2025')).json();
+    const i03 = cal.entries.find((e: { code: string }) => e.code === 'I03');
+    expect(i03.periods.map((p: { key: string; due: string }) => [p.key, p.due])).toEqual([
+      ['2025-H1', '2025-07-15'],
+      ['2025-H2', '2026-01-15'],
+    ]);
+    await put('steering', { indicatorId: cod, frequency: 'annual', dueDays: 31 }); // back to the default for the tests after
+  });
 });

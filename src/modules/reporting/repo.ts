@@ -210,3 +210,13 @@ export async function insertSubmitEvents(db: Db, range: { firstId: number; lastI
     from ${progressReport}
     where id between ${range.firstId} and ${range.lastId} and submitted_by = ${range.userId} and submitted_at = ${range.at}`);
 }
+
+export async function upsertRule(db: Db, r: { indicatorId: number | null; taskId: number | null; frequency: string; dueDays: number; updatedAt: Date }) {
+  const existing = await findRule(db, r.indicatorId !== null ? { indicatorId: r.indicatorId } : { taskId: r.taskId! });
+  if (existing) {
+    const [row] = await db.update(reportingRule).set({ frequency: r.frequency, dueDays: r.dueDays, updatedAt: r.updatedAt }).where(eq(reportingRule.id, existing.id)).returning();
+    return { before: existing, after: row! };
+  }
+  const [row] = await db.insert(reportingRule).values(r).returning();
+  return { before: null, after: row! };
+}

@@ -7,6 +7,7 @@ import { getCalendar, getCalendarIcs } from './calendar.service';
 import { getOverviewJson } from './overview.service';
 import { EVIDENCE_MAX_BYTES, attachEvidence, getEvidence, listEvidence } from './evidence.service';
 import { buildTemplate, importReports } from './import.service';
+import { setReportingRule } from './rules.service';
 import { AppError } from '../../domain/errors';
 import { AllocationBody, AllocationOut, AllocationParams, CalendarOut, CalendarQuery, OverviewOut, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
 import { getReportThread, listReports, reviewReport, submitReport } from './service';
@@ -82,6 +83,26 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported-media-type', `请以 ${XLSX} 上传 Excel 文件`);
       return reply.status(201).send(await importReports(req.ctx, req.query.plan, req.body));
     },
+  );
+  app.put(
+    '/rules',
+    {
+      config: { access: access.roles('admin', 'steering') },
+      schema: {
+        operationId: 'setReportingRule',
+        tags,
+        body: z
+          .object({
+            indicatorId: z.number().int().positive().max(2_147_483_647).optional(),
+            taskId: z.number().int().positive().max(2_147_483_647).optional(),
+            frequency: z.enum(['monthly', 'quarterly', 'half-yearly', 'annual']),
+            dueDays: z.number().int().min(0).max(120),
+          })
+          .refine((b) => (b.indicatorId === undefined) !== (b.taskId === undefined), { message: '须指定 indicatorId 或 taskId 其中之一', path: ['indicatorId'] }),
+        response: { 200: z.object({ code: z.string(), frequency: z.string(), dueDays: z.number().int() }) },
+      },
+    },
+    (req) => setReportingRule(req.ctx, req.body),
   );
   app.get(
     '/calendar.ics',
