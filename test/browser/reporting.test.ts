@@ -11,6 +11,7 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
   let rig: BrowserRig;
   let eco: Page; // 市生态环境局, which owns indicator I03
   let steering: Page; // 市节能减排办, which reviews
+  let county: Page; // 章贡区, which sees its own share of the cascade
   let ecoToken: string;
   let i03: number;
   const pages: Record<string, Page> = {};
@@ -39,6 +40,7 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
     eco = pages.eco = await signIn(ecoUser.username);
     ecoToken = tokens[ecoUser.username]!;
     steering = pages.steering = await signIn(steeringUser.username);
+    county = pages.county = await signIn((await makeUser(db, 'county', { regionCode: '360702' })).username);
   }, 300_000);
   afterAll(async () => {
     await rig?.close();
@@ -156,8 +158,8 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await drawer.getByLabel('进展说明').fill('已附核算表，累计 8150 吨');
       await snap(eco, 'reporting-resubmit-zh');
       await drawer.getByRole('button', { name: '提交' }).click();
-      await eco.getByText('已提交').first().waitFor();
-      await drawer.getByText('第 2 版正在审核中，审核完成前不能再次报送。').waitFor(); // stays open on the new revision
+      // Stays open on the new revision (the passing 已提交 toast is checked in the first step: under load it may be gone by now).
+      await drawer.getByText('第 2 版正在审核中，审核完成前不能再次报送。').waitFor();
       await drawer.getByText('暂无佐证材料').waitFor(); // evidence belongs to a revision: the new one has none yet
       await closeDrawer(drawer);
       await row.getByRole('button', { name: '2024年 待审核' }).waitFor();
@@ -220,6 +222,38 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await snap(steering, 'reporting-overview-en');
       await steering.getByRole('button', { name: '中文' }).click();
       await steering.getByRole('tab', { name: '进展总览' }).waitFor();
+    });
+
+    await step('cascade', async () => {
+      await steering.goto(`${rig.url}/reporting?tab=cascade`);
+      await steering.getByRole('tab', { name: '目标分解', selected: true }).waitFor();
+      await steering.getByLabel('选择指标').fill('I03');
+      await steering.locator('.ant-select-item-option', { hasText: `I03 ${I03}` }).click();
+      await steering.getByLabel('章贡区分解目标').fill('1000');
+      await steering.getByLabel('南康区分解目标').fill('500');
+      await steering.getByRole('button', { name: '保存分解' }).click();
+      await steering.getByText('已保存目标分解').first().waitFor();
+      await steering.getByText('合计').waitFor();
+      await steering.getByText(/1,?500 吨/).first().waitFor();
+      await steering.locator('.ant-tag', { hasText: /^(尚差|已覆盖)$/ }).waitFor();
+      await snap(steering, 'reporting-cascade-zh');
+      // Reloaded, the shares come back from the server.
+      await steering.reload();
+      await steering.getByLabel('选择指标').fill('I03');
+      await steering.locator('.ant-select-item-option', { hasText: `I03 ${I03}` }).click();
+      await expect(steering.getByLabel('章贡区分解目标').inputValue()).resolves.toBe('1000');
+      // 章贡区 reads its own share, and only that.
+      await county.goto(`${rig.url}/reporting?tab=cascade`);
+      await county.getByRole('tab', { name: '目标分解', selected: true }).waitFor();
+      await county.getByLabel('选择指标').fill('I03');
+      await county.locator('.ant-select-item-option', { hasText: `I03 ${I03}` }).click();
+      await county.getByText('章贡区分解目标').waitFor();
+      await county.getByText(/^1,?000 吨$/).waitFor();
+      expect(await county.getByRole('button', { name: '保存分解' }).count()).toBe(0);
+      await county.getByRole('button', { name: 'English' }).click();
+      await county.getByText('Share of 章贡区').waitFor();
+      await snap(county, 'reporting-cascade-county-en');
+      await county.getByRole('button', { name: '中文' }).click();
     });
 
     await step('all-reports-english', async () => {

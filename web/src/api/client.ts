@@ -92,3 +92,23 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   // so the body has that schema's JSON shape, which is what callers name as T (via Wire<…>).
   return (await res.json()) as T;
 }
+
+/**
+ * Sends a file's raw bytes (no multipart) as application/octet-stream, with the same session,
+ * language and problem handling as `api()`. The server decides the type from the content.
+ */
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'accept-language': language, 'content-type': 'application/octet-stream' },
+    credentials: 'same-origin',
+    body: file,
+  });
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (res.status === 401) onUnauthenticated();
+    throw error;
+  }
+  // As in api(): the server checks the response against its route's schema, which T names.
+  return (await res.json()) as T;
+}

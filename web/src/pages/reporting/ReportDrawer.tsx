@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
+import { useMe } from '../../app/use-me';
 import { QueryError } from '../../components/QueryError';
 import { periodLabel } from './calendar';
-import { type ReportThread as Thread, threadQuery } from './queries';
+import { EvidenceList } from './EvidenceList';
+import { type Report, type ReportThread as Thread, threadQuery } from './queries';
 import type { DrawerTarget } from './report-form';
 import { type ItemInfo, threadState } from './report-format';
 import { ReportForm } from './ReportForm';
@@ -27,13 +30,20 @@ function Title({ target, info }: { target: DrawerTarget; info: ItemInfo | undefi
   );
 }
 
-function Body({ target, info, readOnly, thread, onClose }: { target: DrawerTarget; info: ItemInfo | undefined; readOnly: boolean; thread: Thread | undefined; onClose: () => void }) {
+type BodyProps = { target: DrawerTarget; info: ItemInfo | undefined; readOnly: boolean; thread: Thread | undefined; onSubmitted: (r: Report) => void };
+
+function Body({ target, info, readOnly, thread, onSubmitted }: BodyProps) {
+  const me = useMe();
   const state = threadState(thread?.revisions ?? [], thread?.history ?? []);
+  const latest = state.latest;
+  // Evidence belongs to a revision: the latest one's, added to by its submitter while it awaits review.
+  const canAttach = !readOnly && latest !== null && state.isPending && latest.submittedBy === me.id;
   return (
     <>
       {!readOnly && (
-        <ReportForm key={`${target.reportId ?? 'new'}-${thread?.revisions.length ?? 0}`} target={target} info={info} thread={state} onSubmitted={onClose} />
+        <ReportForm key={`${target.reportId ?? 'new'}-${thread?.revisions.length ?? 0}`} target={target} info={info} thread={state} onSubmitted={onSubmitted} />
       )}
+      {latest && <EvidenceList key={latest.id} reportId={latest.id} canAttach={canAttach} />}
       {thread && <ReportThread thread={thread} unit={info?.unit ?? null} />}
     </>
   );
@@ -44,7 +54,9 @@ type Props = { target: DrawerTarget | null; readOnly?: boolean; onClose: () => v
 /** One period's report: the fill form (unless read-only) and, once anything was submitted, its whole thread. */
 export function ReportDrawer({ target, readOnly = false, onClose }: Props) {
   const { item } = useNames();
-  const reportId = target?.reportId ?? null;
+  // After a submission the drawer stays open on the new revision (to attach evidence to it).
+  const [submitted, setSubmitted] = useState<{ target: DrawerTarget; id: number } | null>(null);
+  const reportId = submitted && submitted.target === target ? submitted.id : (target?.reportId ?? null);
   const thread = useQuery({ ...threadQuery(reportId ?? 0), enabled: reportId !== null });
   const info = target ? item(target.item.kind, target.item.id) : undefined;
 
@@ -52,7 +64,16 @@ export function ReportDrawer({ target, readOnly = false, onClose }: Props) {
   if (target) {
     if (reportId !== null && thread.isError) body = <QueryError error={thread.error} onRetry={() => void thread.refetch()} />;
     else if (reportId !== null && thread.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
-    else body = <Body target={target} info={info} readOnly={readOnly} thread={reportId === null ? undefined : thread.data} onClose={onClose} />;
+    else
+      body = (
+        <Body
+          target={{ ...target, reportId }}
+          info={info}
+          readOnly={readOnly}
+          thread={reportId === null ? undefined : thread.data}
+          onSubmitted={(r) => setSubmitted({ target, id: r.id })}
+        />
+      );
   }
   return (
     <Drawer open={target !== null} onClose={onClose} width={640} destroyOnHidden title={target && <Title target={target} info={info} />}>

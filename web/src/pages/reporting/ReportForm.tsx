@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
 import { problemDetail } from '../../components/problem-text';
-import { useSubmitReport } from './queries';
+import { type Report, useSubmitReport } from './queries';
 import { formValuesOf, REPORT_FIELDS, ReportFormSchema, type ReportFormValues, type ReportTarget, toReportBody } from './report-form';
 import { formatReportContent, type ItemInfo, type ThreadState } from './report-format';
 
@@ -31,7 +31,7 @@ type Props = {
   /** The item as the plan describes it (unit, qualitative or not); unknown while the plan loads. */
   info: ItemInfo | undefined;
   thread: ThreadState;
-  onSubmitted: () => void;
+  onSubmitted: (report: Report) => void;
 };
 
 /** Fills in a period's report: a value (indicator) or status and % (task), with notes; corrects an approved one. */
@@ -49,9 +49,9 @@ export function ReportForm({ target, info, thread, onSubmitted }: Props) {
 
   const onFinish = (v: ReportFormValues) =>
     submit.mutate(toReportBody(target, v, isLocked && correcting), {
-      onSuccess: () => {
+      onSuccess: (report) => {
         void message.success(t('reporting.submitted'));
-        onSubmitted();
+        onSubmitted(report);
       },
       onError: (e) => {
         if (e instanceof ApiError) form.setFields(problemToFields(e, REPORT_FIELDS));

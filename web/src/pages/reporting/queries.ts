@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CalendarOut, ReportBody, ReportOut, ReportStatus, ReportThreadOut } from '../../../../src/modules/reporting/schemas';
-import { ApiError, api, type Wire, withQuery } from '../../api/client';
+import type { AllocationOut, CalendarOut, ReportBody, ReportOut, ReportStatus, ReportThreadOut } from '../../../../src/modules/reporting/schemas';
+import { ApiError, api, upload, type Wire, withQuery } from '../../api/client';
+import type { Overview } from './overview';
 
 export type Calendar = z.infer<typeof CalendarOut>;
 export type CalendarEntry = Calendar['entries'][number];
@@ -17,6 +18,9 @@ export const reportingKeys = {
   calendar: (plan: string, year: number) => [...reportingKeys.all, 'calendar', plan, year] as const,
   reports: (filters: ReportFilters) => [...reportingKeys.all, 'reports', filters] as const,
   thread: (id: number) => [...reportingKeys.all, 'thread', id] as const,
+  attachments: (id: number) => [...reportingKeys.all, 'attachments', id] as const,
+  overview: (plan: string, year: number) => [...reportingKeys.all, 'overview', plan, year] as const,
+  allocations: (indicatorId: number) => [...reportingKeys.all, 'allocations', indicatorId] as const,
 };
 
 // Reports move between people (submit → review → resubmit): always ask the server again on mount.
@@ -55,5 +59,54 @@ export function useReviewReport() {
   return useMutation({
     mutationFn: ({ id, action, comment }: Review) => api<Report>(`/api/reporting/reports/${id}/${action}`, { method: 'POST', body: { comment } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.all }),
+  });
+}
+
+/** An evidence file attached to a report revision. */
+export type Attachment = { reportId: number; sha256: string; fileName: string; mediaType: string; size: number };
+
+export const attachmentsQuery = (reportId: number) =>
+  queryOptions({
+    queryKey: reportingKeys.attachments(reportId),
+    queryFn: () => api<Attachment[]>(`/api/reporting/reports/${reportId}/attachments`),
+    ...LIVE,
+  });
+
+/** Where an attachment downloads from (a plain link: the session cookie goes along). */
+export const attachmentUrl = (a: Pick<Attachment, 'reportId' | 'sha256'>) => `/api/reporting/reports/${a.reportId}/attachments/${a.sha256}`;
+
+/** Attaches an evidence file to a report awaiting review; its list changes. */
+export function useAttachEvidence(reportId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => upload<Attachment>(withQuery(`/api/reporting/reports/${reportId}/attachments`, { fileName: file.name }), file),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.attachments(reportId) }),
+  });
+}
+
+export const overviewQuery = (plan: string, year: number) =>
+  queryOptions({
+    queryKey: reportingKeys.overview(plan, year),
+    queryFn: () => api<Overview>(withQuery('/api/reporting/overview', { plan, year })),
+    ...LIVE,
+  });
+
+export type Allocation = Wire<z.infer<typeof AllocationOut>>;
+export type AllocationCheck = NonNullable<Allocation['check']>;
+
+export const allocationQuery = (indicatorId: number) =>
+  queryOptions({
+    queryKey: reportingKeys.allocations(indicatorId),
+    queryFn: () => api<Allocation>(`/api/reporting/allocations/${indicatorId}`),
+    ...LIVE,
+  });
+
+/** Sets all shares of one indicator; the answer (with its check) replaces the cached one. */
+export function useSetAllocations(indicatorId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (shares: Array<{ regionCode: string; target: number }>) =>
+      api<Allocation>(`/api/reporting/allocations/${indicatorId}`, { method: 'PUT', body: { shares } }),
+    onSuccess: (a) => qc.setQueryData(reportingKeys.allocations(indicatorId), a),
   });
 }
