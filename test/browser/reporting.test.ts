@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicator } from '../../src/db/schema/index';
@@ -13,6 +17,7 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
   let steering: Page; // 市节能减排办, which reviews
   let county: Page; // 章贡区, which sees its own share of the cascade
   let ecoToken: string;
+  let countyToken: string;
   let i03: number;
   const pages: Record<string, Page> = {};
   const tokens: Record<string, string> = {};
@@ -40,7 +45,9 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
     eco = pages.eco = await signIn(ecoUser.username);
     ecoToken = tokens[ecoUser.username]!;
     steering = pages.steering = await signIn(steeringUser.username);
-    county = pages.county = await signIn((await makeUser(db, 'county', { regionCode: '360702' })).username);
+    const countyUser = await makeUser(db, 'county', { regionCode: '360702' });
+    county = pages.county = await signIn(countyUser.username);
+    countyToken = tokens[countyUser.username]!;
   }, 300_000);
   afterAll(async () => {
     await rig?.close();
@@ -267,5 +274,83 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await eco.getByRole('button', { name: '中文' }).click();
       await eco.getByRole('tab', { name: '全部报告' }).waitFor();
     });
+  });
+
+  /** The short label a period's tag starts with on the calendar (as calendar.ts writes it in Chinese). */
+  const periodTagText = (key: string) => {
+    const [year, part] = key.split('-');
+    if (!part) return `${year}年`;
+    if (part === 'H1') return '上半年';
+    if (part === 'H2') return '下半年';
+    if (part.startsWith('Q')) return `${Number(part.slice(1))}季度`;
+    return `${Number(part.slice(1))}月`;
+  };
+
+  it('imports a filled Excel template: cell errors first, then the whole file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecer-import-'));
+    let tasks: Array<{ code: string; name: string; periodKey: string }> = [];
+
+    /** Fills rows 2 and 3 of the template's 任务 sheet and saves it for the page's upload input. */
+    const fill = async (template: Buffer, row3Status: string, row3Percent: number, name: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(template as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('任务')!;
+      const col = new Map<string, number>();
+      ws.getRow(1).eachCell((c, n) => col.set(String(c.value), n));
+      const set = (row: number, header: string, v: string | number) => (ws.getCell(row, col.get(header)!).value = v);
+      set(2, '状态', '正常推进');
+      set(2, '完成百分比', 30);
+      set(3, '状态', row3Status);
+      set(3, '完成百分比', row3Percent);
+      const file = path.join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+
+    let template: Buffer;
+    await step('template', async () => {
+      await county.goto(`${rig.url}/reporting?year=2025`);
+      await county.getByRole('heading', { name: '任务进展', level: 1 }).waitFor();
+      const link = county.getByRole('link', { name: '下载报送模板' });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe('/api/reporting/template.xlsx?plan=ganzhou-14fyp-ecer&year=2025');
+      expect(await link.getAttribute('download')).not.toBeNull();
+      const res = await fetch(`${rig.url}/api/reporting/template.xlsx?plan=ganzhou-14fyp-ecer&year=2025`, { headers: { cookie: `ecer_session=${countyToken}` } });
+      expect(res.status).toBe(200);
+      template = Buffer.from(await res.arrayBuffer());
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(template as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('任务')!;
+      tasks = [2, 3].map((r) => ({ code: String(ws.getCell(r, 1).value), name: String(ws.getCell(r, 2).value), periodKey: String(ws.getCell(r, 5).value) }));
+      expect(tasks.every((x) => x.code && x.code !== 'null' && x.periodKey.startsWith('2025'))).toBe(true);
+    });
+
+    const upload = county.locator('input[type=file][accept*=".xlsx"]');
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const taskRow = (x: (typeof tasks)[number]) => county.getByRole('row', { name: new RegExp(`^${literal(x.code)} .*${literal(x.name.slice(0, 8))}`) }).first();
+
+    await step('import-errors', async () => {
+      await upload.setInputFiles(await fill(template, '差不多', 50, '报送-有误.xlsx'));
+      const alert = county.getByRole('alert').filter({ hasText: '工作表' });
+      await alert.getByText(/导入失败，共 1 处错误/).waitFor();
+      for (const header of ['工作表', '行', '列', '原因']) await alert.getByRole('columnheader', { name: header, exact: true }).waitFor();
+      await alert.getByRole('row', { name: /^任务 3 状态 / }).waitFor();
+      await county.waitForTimeout(300); // the alert's entry animation
+      await snap(county, 'reporting-import-errors-zh');
+      // Nothing was imported: the first row's period is still open.
+      await expect(taskRow(tasks[0]!).innerText()).resolves.not.toContain(`${periodTagText(tasks[0]!.periodKey)} 待审核`);
+    });
+
+    await step('import', async () => {
+      await upload.setInputFiles(await fill(template, '滞后', 20, '报送.xlsx'));
+      await county.getByText('已导入 2 条').first().waitFor();
+      await county.getByRole('alert').filter({ hasText: '工作表' }).waitFor({ state: 'detached' }); // the next upload clears the errors
+      for (const x of tasks) await taskRow(x).getByRole('button', { name: `${periodTagText(x.periodKey)} 待审核` }).first().waitFor();
+      // Imported reports are ordinary submissions: they wait for review.
+      const mine = await fetch(`${rig.url}/api/reporting/reports?status=submitted&regionCode=360702`, { headers: { cookie: `ecer_session=${countyToken}` } });
+      const reports = (await mine.json()) as Array<{ periodKey: string; taskStatus: string | null; percentComplete: number | null }>;
+      expect(reports.map((r) => [r.taskStatus, r.percentComplete]).sort()).toEqual(expect.arrayContaining([['delayed', 20], ['on-track', 30]]));
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,8 @@
 import type { Locale } from '../../../src/i18n/index';
 
 /** One entry of a problem's `errors`: where the bad input is and why. */
-export type ProblemFieldError = { pointer?: string; field?: string; detail: string };
+/** One entry of a problem's `errors`: where the bad input is (JSON pointer, or sheet/row/column of a workbook) and why. */
+export type ProblemFieldError = { pointer?: string; sheet?: string; row?: number; field?: string; detail: string };
 
 /** An RFC 9457 problem answered by the API, thrown by `api()`. */
 export class ApiError extends Error {
@@ -57,6 +58,8 @@ function toProblemErrors(v: unknown): ProblemFieldError[] {
   if (!Array.isArray(v)) return [];
   return v.filter(isRecord).map((e) => ({
     pointer: typeof e.pointer === 'string' ? e.pointer : undefined,
+    sheet: typeof e.sheet === 'string' ? e.sheet : undefined,
+    row: typeof e.row === 'number' && Number.isInteger(e.row) ? e.row : undefined,
     field: typeof e.field === 'string' ? e.field : undefined,
     detail: typeof e.detail === 'string' ? e.detail : '',
   }));

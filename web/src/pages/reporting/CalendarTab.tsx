@@ -19,7 +19,8 @@ import {
   tagLabel,
   type TagKind,
 } from './calendar';
-import { type CalendarEntry, type CalendarPeriod, calendarQuery } from './queries';
+import { ExcelButtons, ImportErrors } from './ExcelImport';
+import { type CalendarEntry, type CalendarPeriod, calendarQuery, useImportWorkbook } from './queries';
 import type { DrawerTarget } from './report-form';
 import { ReportDrawer } from './ReportDrawer';
 import { useNames } from './use-names';
@@ -61,6 +62,7 @@ export function CalendarTab() {
   const calendar = useQuery({ ...calendarQuery(plan.code ?? '', year), enabled: plan.code !== undefined && year > 0 });
   const entries = useMemo(() => filterEntries(calendar.data?.entries ?? [], filters), [calendar.data, filters]);
   const counts = useMemo(() => countDue(calendar.data?.entries ?? []), [calendar.data]);
+  const importer = useImportWorkbook(plan.code);
 
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!tree) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -99,32 +101,40 @@ export function CalendarTab() {
 
   return (
     <>
-      <Flex wrap gap={12} align="center" role="search" aria-label={t('plan.filters')} style={{ marginBottom: 12 }}>
-        <HiddenLabel htmlFor="reporting-year">{t('reporting.year')}</HiddenLabel>
-        <Select id="reporting-year" style={{ width: 120 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
-        <HiddenLabel htmlFor="reporting-kind">{t('reporting.filterKind')}</HiddenLabel>
-        <Select
-          id="reporting-kind"
-          placeholder={t('reporting.filterKind')}
-          style={{ width: 140 }}
-          allowClear
-          value={filters.kind}
-          onChange={(kind?: CalendarEntry['kind']) => setFilters({ ...filters, kind })}
-          options={(['indicator', 'task'] as const).map((k) => ({ value: k, label: t(`reporting.kind.${k}`) }))}
-        />
-        <HiddenLabel htmlFor="reporting-state">{t('reporting.filterState')}</HiddenLabel>
-        <Select
-          id="reporting-state"
-          placeholder={t('reporting.filterState')}
-          style={{ width: 210 }}
-          allowClear
-          value={filters.tag}
-          onChange={(tag?: TagKind) => setFilters({ ...filters, tag })}
-          options={TAG_KINDS.map((k) => ({ value: k, label: tagLabel(k, t) }))}
-        />
-        <HiddenLabel htmlFor="reporting-q">{t('common.search')}</HiddenLabel>
-        <Input.Search id="reporting-q" placeholder={t('reporting.search')} style={{ width: 260 }} allowClear onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+      <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 12 }}>
+        <Flex wrap gap={12} align="center" role="search" aria-label={t('plan.filters')}>
+          <HiddenLabel htmlFor="reporting-year">{t('reporting.year')}</HiddenLabel>
+          <Select id="reporting-year" style={{ width: 120 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
+          <HiddenLabel htmlFor="reporting-kind">{t('reporting.filterKind')}</HiddenLabel>
+          <Select
+            id="reporting-kind"
+            placeholder={t('reporting.filterKind')}
+            style={{ width: 140 }}
+            allowClear
+            value={filters.kind}
+            onChange={(kind?: CalendarEntry['kind']) => setFilters({ ...filters, kind })}
+            options={(['indicator', 'task'] as const).map((k) => ({ value: k, label: t(`reporting.kind.${k}`) }))}
+          />
+          <HiddenLabel htmlFor="reporting-state">{t('reporting.filterState')}</HiddenLabel>
+          <Select
+            id="reporting-state"
+            placeholder={t('reporting.filterState')}
+            style={{ width: 210 }}
+            allowClear
+            value={filters.tag}
+            onChange={(tag?: TagKind) => setFilters({ ...filters, tag })}
+            options={TAG_KINDS.map((k) => ({ value: k, label: tagLabel(k, t) }))}
+          />
+          <HiddenLabel htmlFor="reporting-q">{t('common.search')}</HiddenLabel>
+          <Input.Search id="reporting-q" placeholder={t('reporting.search')} style={{ width: 260 }} allowClear onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+        </Flex>
+        {plan.code !== undefined && (
+          <Flex wrap gap={8} align="center">
+            <ExcelButtons plan={plan.code} year={year} importer={importer} />
+          </Flex>
+        )}
       </Flex>
+      <ImportErrors importer={importer} />
       {calendar.isError ? (
         <QueryError error={calendar.error} onRetry={() => void calendar.refetch()} />
       ) : (

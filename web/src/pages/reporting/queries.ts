@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { z } from 'zod';
 import type { AllocationOut, CalendarOut, ReportBody, ReportOut, ReportStatus, ReportThreadOut } from '../../../../src/modules/reporting/schemas';
 import { ApiError, api, upload, type Wire, withQuery } from '../../api/client';
+import { type ImportResult } from './excel-import';
 import type { Overview } from './overview';
 
 export type Calendar = z.infer<typeof CalendarOut>;
@@ -108,5 +109,18 @@ export function useSetAllocations(indicatorId: number) {
     mutationFn: (shares: Array<{ regionCode: string; target: number }>) =>
       api<Allocation>(`/api/reporting/allocations/${indicatorId}`, { method: 'PUT', body: { shares } }),
     onSuccess: (a) => qc.setQueryData(reportingKeys.allocations(indicatorId), a),
+  });
+}
+
+/** Imports a workbook of reports; the calendar and the report lists change. */
+export function useImportWorkbook(plan: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    // Sent as octet-stream like any upload: the server reads the content, not the declared type.
+    mutationFn: (file: Blob) => upload<ImportResult>(withQuery('/api/reporting/import', { plan: plan ?? '' }), file),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: [...reportingKeys.all, 'calendar'] });
+      void qc.invalidateQueries({ queryKey: [...reportingKeys.all, 'reports'] });
+    },
   });
 }

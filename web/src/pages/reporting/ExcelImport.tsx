@@ -1,0 +1,84 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { Alert, App, Button, Table, type TableColumnsType, Upload } from 'antd';
+import { ApiError } from '../../api/client';
+import { useI18n } from '../../app/i18n-context';
+import { problemDetail } from '../../components/problem-text';
+import { cellText, type ImportResult, type ImportRowError, importRowErrors, templateUrl, XLSX_ACCEPT } from './excel-import';
+
+type Importer = UseMutationResult<ImportResult, Error, Blob>;
+
+/** 下载报送模板 and 导入 Excel, for the calendar's toolbar. */
+export function ExcelButtons({ plan, year, importer }: { plan: string; year: number; importer: Importer }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  return (
+    <>
+      <Button icon={<DownloadOutlined />} href={templateUrl(plan, year)} download={`ecer-report-${year}.xlsx`}>
+        {t('reporting.excel.template')}
+      </Button>
+      <Upload
+        accept={XLSX_ACCEPT}
+        showUploadList={false}
+        multiple={false}
+        customRequest={({ file, onSuccess, onError }) => {
+          if (!(file instanceof Blob)) return;
+          importer.mutate(file, {
+            onSuccess: (r) => {
+              void message.success(t('reporting.excel.imported', { n: r.imported }));
+              onSuccess?.(r);
+            },
+            onError: (e) => onError?.(e),
+          });
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={importer.isPending}>
+          {t('reporting.excel.import')}
+        </Button>
+      </Upload>
+    </>
+  );
+}
+
+/** Why the last import was refused, cell by cell; stays until the next upload or until closed. */
+export function ImportErrors({ importer }: { importer: Importer }) {
+  const { t } = useI18n();
+  const error = importer.error instanceof ApiError ? importer.error : null;
+  const rows = error ? importRowErrors(error.errors) : [];
+  if (!error) {
+    // Not a problem answer (the network, say): still say so.
+    return importer.error ? <Alert type="error" showIcon role="alert" closable onClose={() => importer.reset()} message={importer.error.message} style={{ marginBottom: 12 }} /> : null;
+  }
+  const columns: TableColumnsType<ImportRowError> = [
+    { title: t('reporting.excel.sheet'), dataIndex: 'sheet', width: 90, render: cellText },
+    { title: t('reporting.excel.row'), dataIndex: 'row', width: 70, render: cellText },
+    { title: t('reporting.excel.column'), dataIndex: 'field', width: 120, render: cellText },
+    { title: t('reporting.excel.reason'), dataIndex: 'detail' },
+  ];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      closable
+      onClose={() => importer.reset()}
+      message={error.title}
+      style={{ marginBottom: 12 }}
+      description={
+        <>
+          {problemDetail(error) && <div style={{ marginBottom: rows.length ? 8 : 0 }}>{problemDetail(error)}</div>}
+          {rows.length > 0 && (
+            <Table<ImportRowError>
+              aria-label={t('reporting.excel.errors')}
+              size="small"
+              rowKey={(r, i) => `${r.sheet}:${r.row}:${r.field}:${i ?? 0}`}
+              columns={columns}
+              dataSource={rows}
+              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+            />
+          )}
+        </>
+      }
+    />
+  );
+}
