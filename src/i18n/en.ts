@@ -150,6 +150,11 @@ export const en: Record<MessageKey, string> = {
   'users.scope': 'Scope',
   'users.initialPassword': 'Initial password (shown once)',
 
+  'notice.title': 'Notifications',
+  'notice.empty': 'No notifications',
+  'notice.readAll': 'Mark all read',
+  'notice.unread': '{count} unread',
+
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong',
   'common.retry': 'Retry',

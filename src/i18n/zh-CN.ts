@@ -148,6 +148,11 @@ export const zhCN = {
   'users.scope': '范围',
   'users.initialPassword': '初始密码（仅显示一次）',
 
+  'notice.title': '通知',
+  'notice.empty': '暂无通知',
+  'notice.readAll': '全部标为已读',
+  'notice.unread': '{count} 条未读',
+
   'common.loading': '加载中…',
   'common.error': '出错了',
   'common.retry': '重试',

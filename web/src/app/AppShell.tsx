@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { LanguageButton } from '../components/LanguageButton';
+import { NotificationBell } from '../components/NotificationBell';
 import { useLogout } from '../pages/auth/queries';
 import { ADMIN_ICON, ADMIN_MODULES, API_DOCS_ICON, API_DOCS_PATH, MODULES, moduleKeyOf } from './modules';
 import { useI18n } from './i18n-context';
@@ -71,6 +72,7 @@ function HeaderBar() {
           </Button>
         </Dropdown>
         <Tag color="green">{t(`role.${me.role}`)}</Tag>
+        <NotificationBell />
         <LanguageButton />
         <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
           {t('auth.logout')}
