@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, snap, startBrowserRig } from './helpers';
+import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
 
 const PAGES = ['/', '/plan', '/mine', '/reporting', '/dual-control', '/enterprises', '/reduction', '/monitoring', '/assessment', '/public', '/admin/audit', '/admin/users', '/no-such-page'];
 const UNBUILT = new Set(['/dual-control', '/enterprises', '/reduction', '/monitoring', '/assessment', '/public']);
@@ -17,14 +17,7 @@ describe.skipIf(browserSkipReason)(`every page in both languages${browserSkipRea
     rig = await startBrowserRig();
     const admin = await makeUser(rig.database.db, 'admin');
     // Sign in through the API and hand the cookie to the browser (no need to click through the form again).
-    const res = await fetch(`${rig.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: admin.username, password: TEST_PASSWORD }),
-    });
-    const token = /ecer_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-    context = await rig.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    await context.addCookies([{ name: 'ecer_session', value: token, url: rig.url }]);
+    ({ context } = await signedInContext(rig, admin.username, TEST_PASSWORD));
   }, 300_000);
   afterAll(async () => {
     await rig?.close();

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicator } from '../../src/db/schema/index';
 import { departmentId, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, snap, startBrowserRig } from './helpers';
+import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
 
 const I03 = '化学需氧量重点工程减排量';
 
@@ -24,15 +24,8 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
 
   /** Signs in through the API and opens a page in a browser context of its own that carries the session cookie. */
   const signIn = async (username: string) => {
-    const res = await fetch(`${rig.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: TEST_PASSWORD }),
-    });
-    const token = /ecer_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
-    const context = await rig.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    await context.addCookies([{ name: 'ecer_session', value: token, url: rig.url }]);
-    tokens[username] = token;
+    const { context, cookie } = await signedInContext(rig, username, TEST_PASSWORD);
+    tokens[username] = cookie.slice('ecer_session='.length);
     return context.newPage();
   };
 

@@ -1,3 +1,4 @@
+import { Select, type SelectProps } from 'antd';
 import type { CSSProperties } from 'react';
 
 const srOnly: CSSProperties = {
@@ -21,5 +22,15 @@ export function HiddenLabel({ htmlFor, children }: { htmlFor: string; children: 
     <label htmlFor={htmlFor} style={srOnly}>
       {children}
     </label>
+  );
+}
+
+/** A filter Select named by its placeholder, with the hidden label that gives it an accessible name. */
+export function FilterSelect<V>({ id, label, ...rest }: SelectProps<V> & { id: string; label: string }) {
+  return (
+    <>
+      <HiddenLabel htmlFor={id}>{label}</HiddenLabel>
+      <Select<V> id={id} placeholder={label} {...rest} />
+    </>
   );
 }

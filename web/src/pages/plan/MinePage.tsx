@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Select, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
-import { HiddenLabel } from '../../components/HiddenLabel';
+import { FilterSelect } from '../../components/HiddenLabel';
 import { useMe } from '../../app/use-me';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
@@ -67,10 +67,9 @@ export function MinePage() {
   } else if (me.role === 'admin' || me.role === 'steering') {
     body = (
       <>
-        <HiddenLabel htmlFor="mine-department">{t('mine.chooseDepartment')}</HiddenLabel>
-        <Select
+        <FilterSelect
           id="mine-department"
-          placeholder={t('mine.chooseDepartment')}
+          label={t('mine.chooseDepartment')}
           style={{ width: 280, marginBottom: 16 }}
           showSearch
           optionFilterProp="label"

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Input, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
-import { HiddenLabel } from '../../components/HiddenLabel';
+import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
 import { departmentsQuery, localRegions, regionsQuery } from '../org/queries';
 import type { PlanFilters as Filters } from './queries';
 
@@ -18,10 +18,9 @@ export function PlanFilters({ value, onChange }: Props) {
 
   return (
     <Flex wrap gap={12} align="center" role="search" aria-label={t('plan.filters')} style={{ marginBottom: 16 }}>
-      <HiddenLabel htmlFor="plan-filter-department">{t('plan.filterDepartment')}</HiddenLabel>
-      <Select
+      <FilterSelect
         id="plan-filter-department"
-        placeholder={t('plan.filterDepartment')}
+        label={t('plan.filterDepartment')}
         style={{ width: 220 }}
         allowClear
         showSearch
@@ -31,10 +30,9 @@ export function PlanFilters({ value, onChange }: Props) {
         onChange={(department?: number) => onChange({ ...value, department })}
         options={departments.data?.map((d) => ({ value: d.id, label: d.name, title: d.fullName }))}
       />
-      <HiddenLabel htmlFor="plan-filter-region">{t('plan.filterRegion')}</HiddenLabel>
-      <Select
+      <FilterSelect
         id="plan-filter-region"
-        placeholder={t('plan.filterRegion')}
+        label={t('plan.filterRegion')}
         style={{ width: 200 }}
         allowClear
         showSearch

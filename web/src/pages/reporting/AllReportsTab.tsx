@@ -3,7 +3,7 @@ import { Button, Flex, Input, Select, Table, type TableColumnsType } from 'antd'
 import { useState } from 'react';
 import { ReportStatus } from '../../../../src/modules/reporting/schemas';
 import { useI18n } from '../../app/i18n-context';
-import { HiddenLabel } from '../../components/HiddenLabel';
+import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
 import { PERIOD_KEY } from './calendar';
 import { type Report, type ReportFilters, reportsQuery } from './queries';
@@ -47,20 +47,18 @@ export function AllReportsTab() {
   return (
     <>
       <Flex wrap gap={12} align="center" role="search" aria-label={t('plan.filters')} style={{ marginBottom: 12 }}>
-        <HiddenLabel htmlFor="reports-status">{t('reporting.filterStatus')}</HiddenLabel>
-        <Select
+        <FilterSelect
           id="reports-status"
-          placeholder={t('reporting.filterStatus')}
+          label={t('reporting.filterStatus')}
           style={{ width: 210 }}
           allowClear
           value={filters.status}
           onChange={(status?: Report['status']) => setFilters((f) => ({ ...f, status }))}
           options={ReportStatus.options.map((s) => ({ value: s, label: t(`reporting.status.${s}`) }))}
         />
-        <HiddenLabel htmlFor="reports-region">{t('reporting.filterRegion')}</HiddenLabel>
-        <Select
+        <FilterSelect
           id="reports-region"
-          placeholder={t('reporting.filterRegion')}
+          label={t('reporting.filterRegion')}
           style={{ width: 200 }}
           allowClear
           showSearch

@@ -3,7 +3,7 @@ import { Flex, Input, Select, Skeleton, Table, type TableColumnsType, Tag, Toolt
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
-import { HiddenLabel } from '../../components/HiddenLabel';
+import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
 import {
   type CalendarFilters,
@@ -105,20 +105,18 @@ export function CalendarTab() {
         <Flex wrap gap={12} align="center" role="search" aria-label={t('plan.filters')}>
           <HiddenLabel htmlFor="reporting-year">{t('reporting.year')}</HiddenLabel>
           <Select id="reporting-year" style={{ width: 120 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
-          <HiddenLabel htmlFor="reporting-kind">{t('reporting.filterKind')}</HiddenLabel>
-          <Select
+          <FilterSelect
             id="reporting-kind"
-            placeholder={t('reporting.filterKind')}
+            label={t('reporting.filterKind')}
             style={{ width: 140 }}
             allowClear
             value={filters.kind}
             onChange={(kind?: CalendarEntry['kind']) => setFilters({ ...filters, kind })}
             options={(['indicator', 'task'] as const).map((k) => ({ value: k, label: t(`reporting.kind.${k}`) }))}
           />
-          <HiddenLabel htmlFor="reporting-state">{t('reporting.filterState')}</HiddenLabel>
-          <Select
+          <FilterSelect
             id="reporting-state"
-            placeholder={t('reporting.filterState')}
+            label={t('reporting.filterState')}
             style={{ width: 210 }}
             allowClear
             value={filters.tag}
