@@ -397,4 +397,9 @@ export const en: Record<MessageKey, string> = {
 
   'common.notFoundDetail': 'Check the address, or go back home.',
   'common.forbiddenDetail': 'Your role may not open this page.',
+
+  'export.button': 'Export to Excel',
+  'export.buttonOf': 'Export to Excel: {name}',
+  'export.failed': 'Export failed: {reason}',
+  'export.kind': 'Type',
 };

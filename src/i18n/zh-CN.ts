@@ -395,6 +395,11 @@ export const zhCN = {
 
   'common.notFoundDetail': '请检查地址，或返回首页。',
   'common.forbiddenDetail': '当前角色无权访问此页面。',
+
+  'export.button': '导出 Excel',
+  'export.buttonOf': '导出 Excel：{name}',
+  'export.failed': '导出失败：{reason}',
+  'export.kind': '类型',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,11 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, AutoComplete, Button, DatePicker, Flex, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, AutoComplete, Button, DatePicker, Flex, Form, Input, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
+import type { ExportColumn } from '../../components/table-export';
 import { actionLabel, entityLabel, knownCodes } from './audit-labels';
 import { AuditDetails } from './AuditDetails';
 import { type AuditEvent, type AuditFilters, auditEventsQuery, useVerifyChain } from './queries';
@@ -48,13 +50,13 @@ export function AuditPage() {
   const codeOptions = (prefix: 'audit.action.' | 'audit.entity.', label: (c: string) => string) =>
     knownCodes(prefix).map((c) => ({ value: c, label: `${label(c)} · ${c}` }));
 
-  const columns: TableColumnsType<AuditEvent> = [
-    { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => time.format(new Date(at)) },
+  const columns: ExportColumn<AuditEvent>[] = [
+    { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => time.format(new Date(at)), exportValue: (e) => time.format(new Date(e.at)) },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 160 },
-    { title: t('audit.action'), dataIndex: 'action', width: 140, render: (a: string) => <span title={a}>{actionLabel(a, t)}</span> },
-    { title: t('audit.entity'), dataIndex: 'entity', width: 120, render: (e: string) => <span title={e}>{entityLabel(e, t)}</span> },
-    { title: t('audit.entityId'), dataIndex: 'entityId', width: 160, render: (id: string | null) => id ?? '—' },
-    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
+    { title: t('audit.action'), dataIndex: 'action', width: 140, render: (a: string) => <span title={a}>{actionLabel(a, t)}</span>, exportValue: (e) => actionLabel(e.action, t) },
+    { title: t('audit.entity'), dataIndex: 'entity', width: 120, render: (e: string) => <span title={e}>{entityLabel(e, t)}</span>, exportValue: (e) => entityLabel(e.entity, t) },
+    { title: t('audit.entityId'), dataIndex: 'entityId', width: 160, render: (id: string | null) => id ?? '—', exportValue: (e) => e.entityId },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—', exportValue: (e) => e.ip },
   ];
 
   return (
@@ -111,6 +113,7 @@ export function AuditPage() {
             dataSource={events.data?.events}
             pagination={{ pageSize: 20, showSizeChanger: false }}
             scroll={{ x: 'max-content' }}
+            title={() => <ExportButton name={t('audit.title')} columns={columns} rows={events.data?.events} />}
             expandable={{ expandedRowRender: (e) => <AuditDetails event={e} /> }}
           />
         </>

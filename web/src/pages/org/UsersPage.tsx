@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
+import { ExportButton } from '../../components/ExportButton';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
+import type { ExportColumn } from '../../components/table-export';
 import { CreateUserModal } from './CreateUserModal';
 import { InitialPasswordModal } from './InitialPasswordModal';
 import { departmentsQuery, regionsQuery, type User, type UserWithPassword, usersQuery, useUpdateUser } from './queries';
@@ -36,11 +38,11 @@ export function UsersPage() {
       },
     );
 
-  const columns: TableColumnsType<User> = [
+  const columns: ExportColumn<User>[] = [
     { title: t('auth.username'), dataIndex: 'username', width: 140 },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 160 },
-    { title: t('users.role'), dataIndex: 'role', width: 200, render: (_, u) => t(`role.${u.role}`) },
-    { title: t('users.scope'), key: 'scope', width: 160, render: (_, u) => scopeOf(u) },
+    { title: t('users.role'), dataIndex: 'role', width: 200, render: (_, u) => t(`role.${u.role}`), exportValue: (u) => t(`role.${u.role}`) },
+    { title: t('users.scope'), key: 'scope', width: 160, render: (_, u) => scopeOf(u), exportValue: (u) => scopeOf(u) },
     {
       title: t('users.status'),
       key: 'status',
@@ -51,6 +53,7 @@ export function UsersPage() {
           {u.mustChangePassword && <Tag color="orange">{t('users.pendingPassword')}</Tag>}
         </>
       ),
+      exportValue: (u) => [t(u.isDisabled ? 'users.disabled' : 'users.active'), ...(u.mustChangePassword ? [t('users.pendingPassword')] : [])].join('、'),
     },
     {
       title: t('users.actions'),
@@ -84,7 +87,15 @@ export function UsersPage() {
       {users.isError ? (
         <QueryError error={users.error} onRetry={() => void users.refetch()} />
       ) : (
-        <Table<User> rowKey="id" size="small" loading={users.isPending} columns={columns} dataSource={users.data} scroll={{ x: 'max-content' }} />
+        <Table<User>
+          rowKey="id"
+          size="small"
+          loading={users.isPending}
+          columns={columns}
+          dataSource={users.data}
+          scroll={{ x: 'max-content' }}
+          title={() => <ExportButton name={t('users.title')} columns={columns} rows={users.data} />}
+        />
       )}
       <CreateUserModal
         open={creating}

@@ -13,3 +13,6 @@ export function DeptTags({ depts, lead = false }: { depts: readonly { id: number
     </>
   );
 }
+
+/** The same names as text, for an export: 市发展改革委、市工信局. */
+export const deptNames = (depts: readonly { name: string }[]) => depts.map((d) => d.name).join('、') || null;

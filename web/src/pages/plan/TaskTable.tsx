@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
+import type { ExportColumn } from '../../components/table-export';
 import { regionsQuery } from '../org/queries';
-import { DeptTags } from './DeptTags';
+import { DeptTags, deptNames } from './DeptTags';
 import { placementColumn } from './PlacementLink';
 import type { FoundTask, Task } from './queries';
 
@@ -21,11 +23,11 @@ export function TaskTable({ tasks, allRegions, sectionIds }: Props) {
   const { t } = useI18n();
   const regions = useQuery(regionsQuery());
   const regionName = new Map(regions.data?.map((r) => [r.code, r.name]));
-  const columns: TableColumnsType<Row> = [
+  const columns: ExportColumn<Row>[] = [
     { title: t('plan.code'), dataIndex: 'code', width: 72 },
-    { title: t('plan.taskText'), dataIndex: 'text', width: 420, render: (text: string) => <div style={{ minWidth: 280 }}>{text}</div> },
-    { title: t('plan.lead'), key: 'lead', width: 160, render: (_, r) => <DeptTags depts={r.lead} lead /> },
-    { title: t('plan.cooperating'), key: 'cooperating', width: 200, render: (_, r) => <DeptTags depts={r.cooperating} /> },
+    { title: t('plan.taskText'), dataIndex: 'text', width: 420, render: (text: string) => <div style={{ minWidth: 280 }}>{text}</div>, exportValue: (r) => r.text },
+    { title: t('plan.lead'), key: 'lead', width: 160, render: (_, r) => <DeptTags depts={r.lead} lead />, exportValue: (r) => deptNames(r.lead) },
+    { title: t('plan.cooperating'), key: 'cooperating', width: 200, render: (_, r) => <DeptTags depts={r.cooperating} />, exportValue: (r) => deptNames(r.cooperating) },
     {
       title: t('plan.regions'),
       key: 'regions',
@@ -44,6 +46,7 @@ export function TaskTable({ tasks, allRegions, sectionIds }: Props) {
           )}
         </>
       ),
+      exportValue: (r) => [...r.namedRegions.map((code) => regionName.get(code) ?? code), ...(allRegions ? [t('plan.allRegions')] : [])].join('、') || null,
     },
   ];
   if (tasks.some((r) => r.role)) {
@@ -52,8 +55,19 @@ export function TaskTable({ tasks, allRegions, sectionIds }: Props) {
       key: 'role',
       width: 90,
       render: (_, r) => (r.role ? <Tag color={r.role === 'lead' ? 'blue' : 'default'}>{t(`plan.role.${r.role}`)}</Tag> : null),
+      exportValue: (r) => (r.role ? t(`plan.role.${r.role}`) : null),
     });
   }
-  if (sectionIds) columns.splice(2, 0, placementColumn<Row>(t('plan.placementLabel'), sectionIds));
-  return <Table<Row> rowKey="id" size="small" columns={columns} dataSource={tasks} pagination={false} scroll={{ x: 'max-content' }} />;
+  if (sectionIds) columns.splice(2, 0, placementColumn<Row>(t, sectionIds));
+  return (
+    <Table<Row>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={tasks}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      title={() => <ExportButton name={t('plan.tasks')} columns={columns} rows={tasks} />}
+    />
+  );
 }

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { ReportStatus } from '../../../../src/modules/reporting/schemas';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
 import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
+import type { ExportColumn } from '../../components/table-export';
 import { PERIOD_KEY } from './calendar';
 import { type Report, type ReportFilters, reportsQuery } from './queries';
 import { type DrawerTarget, targetOf } from './report-form';
@@ -23,7 +25,7 @@ export function AllReportsTab() {
   const [viewing, setViewing] = useState<DrawerTarget | null>(null);
   const reports = useQuery(reportsQuery(filters));
   const base = useReportColumns({ withStatus: true });
-  const columns: TableColumnsType<Report> = [
+  const columns: ExportColumn<Report>[] = [
     ...base,
     {
       title: t('reporting.actions'),
@@ -92,6 +94,7 @@ export function AllReportsTab() {
           dataSource={reports.data}
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
+          title={() => <ExportButton name={t('reporting.tab.all')} columns={columns} rows={reports.data} />}
           onRow={(r) => ({ onClick: () => setViewing(targetOf(r)), style: { cursor: 'pointer' } })}
         />
       )}

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Empty, Flex, InputNumber, Select, Skeleton, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Empty, Flex, InputNumber, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
+import { ExportButton } from '../../components/ExportButton';
 import { HiddenLabel } from '../../components/HiddenLabel';
 import { problemDetail } from '../../components/problem-text';
 import { QueryError } from '../../components/QueryError';
+import type { ExportColumn } from '../../components/table-export';
 import type { RegionOut } from '../../../../src/modules/org/schemas';
 import { formatQuantity } from '../plan/format';
 import { allocationMode, type ShareValues, toShares, toValues } from './allocation';
@@ -41,7 +43,7 @@ function Editor({ allocation, regions }: { allocation: Allocation; regions: Regi
   const save = useSetAllocations(allocation.indicator.id);
   const unit = allocation.indicator.unit;
   const error = save.error instanceof ApiError ? save.error : null;
-  const columns: TableColumnsType<Region> = [
+  const columns: ExportColumn<Region>[] = [
     { title: t('reporting.region'), dataIndex: 'name' },
     {
       title: t('reporting.alloc.share'),
@@ -59,7 +61,9 @@ function Editor({ allocation, regions }: { allocation: Allocation; regions: Regi
           {unit && <Space.Addon>{unit}</Space.Addon>}
         </Space.Compact>
       ),
+      exportValue: (r) => values[r.code] ?? null,
     },
+    { title: t('plan.unit'), key: 'unit', hidden: true, exportValue: () => unit },
   ];
   const onSave = () =>
     save.mutate(
@@ -72,7 +76,14 @@ function Editor({ allocation, regions }: { allocation: Allocation; regions: Regi
   return (
     <>
       {allocation.check && <CheckView check={allocation.check} unit={unit} />}
-      <Table<Region> rowKey="code" size="small" columns={columns} dataSource={regions} pagination={false} />
+      <Table<Region>
+        rowKey="code"
+        size="small"
+        columns={columns}
+        dataSource={regions}
+        pagination={false}
+        title={() => <ExportButton name={`${t('reporting.tab.cascade')}-${allocation.indicator.code}`} columns={columns} rows={regions} />}
+      />
       {error && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginTop: 12 }} />}
       <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} onClick={onSave}>
         {t('reporting.alloc.save')}

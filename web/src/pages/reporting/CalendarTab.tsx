@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Input, Select, Skeleton, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Input, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
 import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
+import type { ExportColumn } from '../../components/table-export';
 import {
   type CalendarFilters,
   countDue,
@@ -76,8 +78,9 @@ export function CalendarTab() {
   const open = (e: CalendarEntry, p: CalendarPeriod) =>
     setTarget({ item: { kind: e.kind, id: e.itemId }, code: e.code, name: e.name, periodKey: p.key, regionCode: e.regionCode, reportId: p.reportId, due: p.due });
 
-  const columns: TableColumnsType<CalendarEntry> = [
+  const columns: ExportColumn<CalendarEntry>[] = [
     { title: t('reporting.code'), dataIndex: 'code', width: 80 },
+    { title: t('export.kind'), key: 'kind', hidden: true, exportValue: (e) => t(`reporting.kind.${e.kind}`) },
     {
       title: t('reporting.name'),
       dataIndex: 'name',
@@ -90,12 +93,14 @@ export function CalendarTab() {
           </Typography.Text>
         </Flex>
       ),
+      exportValue: (e) => e.name,
     },
-    { title: t('reporting.frequency'), dataIndex: 'frequency', width: 80, render: (f: string) => frequencyLabel(f, t) },
+    { title: t('reporting.frequency'), dataIndex: 'frequency', width: 80, render: (f: string) => frequencyLabel(f, t), exportValue: (e) => frequencyLabel(e.frequency, t) },
     {
       title: t('reporting.periods'),
       key: 'periods',
       render: (_, e) => e.periods.map((p) => <PeriodTag key={p.key} period={p} onOpen={() => open(e, p)} />),
+      exportValue: (e) => e.periods.map((p) => `${periodShort(p.key, t)} ${tagLabel(periodTagKind(p), t)}`).join('、'),
     },
   ];
 
@@ -149,6 +154,7 @@ export function CalendarTab() {
             locale={{ emptyText: t('reporting.noEntries') }}
             pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
             scroll={{ x: 'max-content' }}
+            title={() => <ExportButton name={t('reporting.tab.mine')} columns={columns} rows={entries} />}
           />
         </>
       )}

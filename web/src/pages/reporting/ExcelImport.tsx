@@ -1,9 +1,11 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Alert, App, Button, Table, type TableColumnsType, Upload } from 'antd';
+import { Alert, App, Button, Table, Upload } from 'antd';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
 import { problemDetail } from '../../components/problem-text';
+import type { ExportColumn } from '../../components/table-export';
 import { cellText, type ImportResult, type ImportRowError, importRowErrors, templateUrl, XLSX_ACCEPT } from './excel-import';
 
 type Importer = UseMutationResult<ImportResult, Error, Blob>;
@@ -49,10 +51,10 @@ export function ImportErrors({ importer }: { importer: Importer }) {
     // Not a problem answer (the network, say): still say so.
     return importer.error ? <Alert type="error" showIcon role="alert" closable onClose={() => importer.reset()} message={importer.error.message} style={{ marginBottom: 12 }} /> : null;
   }
-  const columns: TableColumnsType<ImportRowError> = [
-    { title: t('reporting.excel.sheet'), dataIndex: 'sheet', width: 90, render: cellText },
-    { title: t('reporting.excel.row'), dataIndex: 'row', width: 70, render: cellText },
-    { title: t('reporting.excel.column'), dataIndex: 'field', width: 120, render: cellText },
+  const columns: ExportColumn<ImportRowError>[] = [
+    { title: t('reporting.excel.sheet'), dataIndex: 'sheet', width: 90, render: cellText, exportValue: (r) => r.sheet || null },
+    { title: t('reporting.excel.row'), dataIndex: 'row', width: 70, render: cellText, exportValue: (r) => r.row || null },
+    { title: t('reporting.excel.column'), dataIndex: 'field', width: 120, render: cellText, exportValue: (r) => r.field || null },
     { title: t('reporting.excel.reason'), dataIndex: 'detail' },
   ];
   return (
@@ -75,6 +77,7 @@ export function ImportErrors({ importer }: { importer: Importer }) {
               columns={columns}
               dataSource={rows}
               pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+              title={() => <ExportButton name={t('reporting.excel.errors')} columns={columns} rows={rows} />}
             />
           )}
         </>

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Flex, List, Row, Select, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, List, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
 import { HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
+import type { ExportColumn } from '../../components/table-export';
 import { formatQuantity } from '../plan/format';
 import { defaultYear, periodLabel } from './calendar';
 import type { Terms } from './charts';
@@ -48,7 +50,7 @@ export function OverviewTab() {
   const qty = (v: number | null, unit: string | null) => (v === null ? '—' : formatQuantity(v, unit, locale));
   const statusTag = (s: OverviewIndicator['status']) => <Tag color={progressColor(s)}>{t(`reporting.progress.${s}`)}</Tag>;
 
-  const columns: TableColumnsType<OverviewIndicator> = [
+  const columns: ExportColumn<OverviewIndicator>[] = [
     { title: t('reporting.code'), dataIndex: 'code', width: 72 },
     {
       title: t('reporting.name'),
@@ -58,7 +60,9 @@ export function OverviewTab() {
           {name}
         </Typography.Text>
       ),
+      exportValue: (i) => i.name,
     },
+    { title: t('plan.unit'), key: 'unit', hidden: true, exportValue: (i) => i.unit },
     {
       title: t('reporting.overview.latest'),
       key: 'latest',
@@ -75,16 +79,19 @@ export function OverviewTab() {
         ) : (
           '—'
         ),
+      exportValue: (i) => i.latest?.value ?? null,
     },
-    { title: t('reporting.overview.expected'), key: 'expected', width: 130, render: (_, i) => qty(i.expected, i.unit) },
+    { title: t('reporting.period'), key: 'latestPeriod', hidden: true, exportValue: (i) => (i.latest ? periodLabel(i.latest.periodKey, t) : null) },
+    { title: t('reporting.overview.expected'), key: 'expected', width: 130, render: (_, i) => qty(i.expected, i.unit), exportValue: (i) => i.expected },
     {
       title: t('reporting.overview.completion'),
       key: 'completion',
       width: 140,
       render: (_, i) => `${formatPercent(i.completion)} / ${formatPercent(i.expectedCompletion)}`,
+      exportValue: (i) => `${formatPercent(i.completion)} / ${formatPercent(i.expectedCompletion)}`,
     },
-    { title: t('reporting.overview.forecastCol'), key: 'forecast', width: 130, render: (_, i) => qty(i.forecast, i.unit) },
-    { title: t('reporting.status'), dataIndex: 'status', width: 110, render: (s: OverviewIndicator['status']) => statusTag(s) },
+    { title: t('reporting.overview.forecastCol'), key: 'forecast', width: 130, render: (_, i) => qty(i.forecast, i.unit), exportValue: (i) => i.forecast },
+    { title: t('reporting.status'), dataIndex: 'status', width: 110, render: (s: OverviewIndicator['status']) => statusTag(s), exportValue: (i) => t(`reporting.progress.${i.status}`) },
   ];
   const late = sortLateReporters(data?.lateReporters ?? []);
 
@@ -115,6 +122,7 @@ export function OverviewTab() {
             dataSource={data?.indicators ?? []}
             pagination={false}
             scroll={{ x: 960 }}
+            title={() => <ExportButton name={`${t('reporting.tab.overview')}-${year}`} columns={columns} rows={data?.indicators} />}
             onRow={(i) => ({ onClick: () => setSelected(i.id), style: { cursor: 'pointer' }, 'aria-selected': i.id === selected })}
           />
           <Row gutter={16} style={{ marginTop: 16 }}>

@@ -1,6 +1,8 @@
-import { Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
+import { Table, Tag, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
+import type { ExportColumn } from '../../components/table-export';
 import type { Report, ReportThread as Thread } from './queries';
 import { formatReportContent, historyActionLabel, statusColor } from './report-format';
 
@@ -20,16 +22,19 @@ export function ReportThread({ thread, unit }: { thread: Thread; unit: string | 
   const time = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: false }), [locale]);
   const revisionOf = useMemo(() => new Map(thread.revisions.map((r) => [r.id, r.revision])), [thread.revisions]);
 
-  const columns: TableColumnsType<Report> = [
+  const columns: ExportColumn<Report>[] = [
     { title: t('reporting.revision'), dataIndex: 'revision', width: 64 },
     {
       title: t('reporting.status'),
       dataIndex: 'status',
       width: 90,
       render: (s: Report['status']) => <Tag color={statusColor(s)}>{t(`reporting.status.${s}`)}</Tag>,
+      exportValue: (r) => t(`reporting.status.${r.status}`),
     },
-    { title: t('reporting.content'), key: 'content', width: 140, render: (_, r) => formatReportContent(r, unit, t, locale) },
-    { title: t('reporting.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (at: string) => time.format(new Date(at)) },
+    { title: t('reporting.content'), key: 'content', width: 140, render: (_, r) => formatReportContent(r, unit, t, locale), exportValue: (r) => formatReportContent(r, unit, t, locale) },
+    { title: t('reporting.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (at: string) => time.format(new Date(at)), exportValue: (r) => time.format(new Date(r.submittedAt)) },
+    { title: t('reporting.narrative'), key: 'narrative', hidden: true, exportValue: (r) => r.narrative || null },
+    { title: t('reporting.correctionReason'), key: 'correctionReason', hidden: true, exportValue: (r) => r.correctionReason },
   ];
 
   return (
@@ -41,6 +46,7 @@ export function ReportThread({ thread, unit }: { thread: Thread; unit: string | 
         columns={columns}
         dataSource={thread.revisions}
         pagination={false}
+        title={() => <ExportButton name={t('reporting.revisions')} columns={columns} rows={thread.revisions} />}
         expandable={{
           rowExpandable: (r) => r.narrative !== '' || r.correctionReason !== null,
           expandedRowRender: (r) => (

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
+import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
+import type { ExportColumn } from '../../components/table-export';
 import { type Report, reportsQuery, useReviewReport } from './queries';
 import { type DrawerTarget, targetOf } from './report-form';
 import { problemMessage } from './report-format';
@@ -29,7 +31,7 @@ export function ReviewTab() {
       },
     );
 
-  const columns: TableColumnsType<Report> = [
+  const columns: ExportColumn<Report>[] = [
     ...base,
     {
       title: t('reporting.actions'),
@@ -63,6 +65,7 @@ export function ReviewTab() {
         locale={{ emptyText: t('reporting.noReview') }}
         pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
+        title={() => <ExportButton name={t('reporting.tab.review')} columns={columns} rows={reports.data} />}
       />
       <ReturnModal report={returning} onClose={() => setReturning(null)} />
       <ReportDrawer target={viewing} readOnly onClose={() => setViewing(null)} />
