@@ -17,6 +17,7 @@ import { resolveSession } from '../modules/auth/service';
 import { notificationRoutes } from '../modules/notifications/routes';
 import { orgRoutes } from '../modules/org/routes';
 import { planRoutes } from '../modules/plan/routes';
+import { referenceRoutes } from '../modules/reference/routes';
 import { reportingRoutes } from '../modules/reporting/routes';
 import type { Config } from './config';
 import { SESSION_COOKIE } from './http';
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(orgRoutes, { prefix: '/api/org' });
   await app.register(planRoutes, { prefix: '/api/plan' });
   await app.register(reportingRoutes, { prefix: '/api/reporting' });
+  await app.register(referenceRoutes, { prefix: '/api/reference' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
 

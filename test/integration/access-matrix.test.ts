@@ -81,6 +81,18 @@ const MATRIX: Record<string, Case> = {
   'PUT /api/reporting/rules': { allowed: ['admin', 'steering'], url: () => '/api/reporting/rules', body: () => ({ taskId: fixtureTaskId, frequency: 'quarterly', dueDays: 10 }) },
   'GET /api/reporting/calendar.ics': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reporting/calendar.ics?plan=${PLAN}&year=2025` },
   'GET /api/reporting/overview': { allowed: ['admin', 'steering', 'department'], url: () => `/api/reporting/overview?plan=${PLAN}&year=2025` },
+  // A county may see its own dashboard only; a department any county's (they steer the shares).
+  'GET /api/reporting/region-map': { allowed: ['admin', 'steering', 'department'], url: () => `/api/reporting/region-map?plan=${PLAN}&year=2025` },
+  'POST /api/reporting/calendar/feed': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reporting/calendar/feed' },
+  'DELETE /api/reporting/calendar/feed': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reporting/calendar/feed' },
+  // The secret in the address is the credential: a wrong one is a 404 for everyone.
+  'GET /api/reporting/calendar/feed/:token': { allowed: EVERYONE, url: () => `/api/reporting/calendar/feed/${'A'.repeat(43)}?plan=${PLAN}` },
+  'GET /api/reference': { allowed: USERS, url: () => '/api/reference' },
+  'POST /api/reference/:key/versions': {
+    allowed: ['admin', 'steering'],
+    url: () => '/api/reference/progress-status-rule/versions',
+    body: () => ({ validFrom: '2030-01-01', source: '测试', value: { atRiskRatio: 0.75 } }),
+  },
   'GET /api/reporting/allocations/:indicatorId': { allowed: ['admin', 'steering', 'department', 'county'], url: (f) => `/api/reporting/allocations/${f.indicatorId}` },
   'PUT /api/reporting/allocations/:indicatorId': {
     allowed: ['admin', 'steering'],
@@ -138,7 +150,7 @@ describeEachDb('every route × every role', (kind) => {
   });
 
   it.each(Object.entries(MATRIX))('%s', async (route, c) => {
-    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT';
+    const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     for (const who of EVERYONE) {
       const user = users.get(who);
       const cookie = user && c.freshSession ? await loginAs(t.app, user.username) : user?.cookie;

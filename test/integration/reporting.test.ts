@@ -136,11 +136,66 @@ describeEachDb('progress reporting: submit → return → resubmit → approve �
     expect((await call('zhanggong', 'GET', '/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2024')).statusCode).toBe(403);
   });
 
+  it('lets a county report its share of an allocated indicator, and judges it against that share', async () => {
+    const i01 = (await t.database.db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I01')))[0]!.id;
+    const notAllocated = await call('zhanggong', 'POST', '/api/reporting/reports', { indicatorId: i01, periodKey: '2024', regionCode: '360702', value: 10 });
+    expect(notAllocated.json()).toMatchObject({ status: 400, errors: [{ pointer: '#/regionCode' }] });
+    expect(notAllocated.json().detail).toContain('未分解');
+    const own = await call('zhanggong', 'POST', '/api/reporting/reports', { indicatorId: cod, periodKey: '2024', regionCode: '360702', value: 5000 });
+    expect(own.statusCode).toBe(201);
+    expect((await call('eco', 'POST', `/api/reporting/reports/${own.json().id}/approve`, {})).json().status).toBe('approved');
+
+    const url = '/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2024&region=360702';
+    const county = (await call('zhanggong', 'GET', url)).json();
+    // 5000 t of its 7000 t share after 4 of 5 years: completion 0.714 < 0.8 but ≥ 0.8 × 0.8 → at risk.
+    expect(county.indicators).toHaveLength(1);
+    expect(county.indicators[0]).toMatchObject({ code: 'I03', target: 7000, stretch: null, latest: { value: 5000 }, status: 'at-risk' });
+    expect(county.indicators[0].expected).toBeCloseTo(5600, 6);
+    expect(county.tasks.length).toBe(116);
+    expect(county.lateReporters.every((l: { key: string }) => l.key === 'region:360702')).toBe(true);
+    expect((await call('nankang', 'GET', url)).statusCode).toBe(403);
+    expect((await call('eco', 'GET', url)).statusCode).toBe(200);
+
+    const map = (await call('steering', 'GET', '/api/reporting/region-map?plan=ganzhou-14fyp-ecer&year=2024')).json();
+    expect(map.regions).toHaveLength(20);
+    expect(map.regions.find((r: { regionCode: string }) => r.regionCode === '360702')).toMatchObject({ indicators: 1, assessed: 1, onTrack: 0, share: 0 });
+    expect(map.regions.find((r: { regionCode: string }) => r.regionCode === '360703')).toMatchObject({ indicators: 1, assessed: 0, share: null });
+    expect((await call('zhanggong', 'GET', '/api/reporting/region-map?plan=ganzhou-14fyp-ecer&year=2024')).statusCode).toBe(403);
+  });
+
+  it("shows a department its own items, and not another department's page", async () => {
+    const ecoId = await departmentId(t.database.db, '市生态环境局');
+    const miitId = await departmentId(t.database.db, '市工信局');
+    const mine = (await call('eco', 'GET', `/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2024&department=${ecoId}`)).json();
+    expect(mine.indicators.map((x: { code: string }) => x.code)).toContain('I03');
+    expect(mine.indicators.every((x: { code: string }) => x.code !== 'I01')).toBe(true); // 市发改委's
+    expect(mine.tasks.every((x: { regionCode: string }) => x.regionCode === '360700')).toBe(true);
+    expect((await call('eco', 'GET', `/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2024&department=${miitId}`)).statusCode).toBe(403);
+    const miit = (await call('steering', 'GET', `/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2025&department=${miitId}`)).json();
+    expect(miit.tasks.find((x: { code: string }) => x.code === '2.1.1')).toBeTruthy();
+  });
+
+  it('gives each user a secret calendar address a calendar app can subscribe to, and takes it back', async () => {
+    const { token } = (await call('zhanggong', 'POST', '/api/reporting/calendar/feed')).json();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const feed = () => t.app.inject({ method: 'GET', url: `/api/reporting/calendar/feed/${token}?plan=ganzhou-14fyp-ecer` }); // no cookie
+    const ok = await feed();
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toContain('text/calendar');
+    expect(ok.body).toContain('BEGIN:VEVENT');
+    const again = (await call('zhanggong', 'POST', '/api/reporting/calendar/feed')).json();
+    expect((await feed()).statusCode).toBe(404); // replaced
+    await t.app.inject(as(cookies.zhanggong!, { method: 'DELETE', url: '/api/reporting/calendar/feed' }));
+    expect((await t.app.inject({ method: 'GET', url: `/api/reporting/calendar/feed/${again.token}?plan=ganzhou-14fyp-ecer` })).statusCode).toBe(404);
+  });
+
   it('exports the calendar as iCalendar', async () => {
     const res = await call('zhanggong', 'GET', '/api/reporting/calendar.ics?plan=ganzhou-14fyp-ecer&year=2025');
     expect(res.headers['content-type']).toContain('text/calendar');
     expect(res.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-    expect(res.body.match(/BEGIN:VEVENT/g)).toHaveLength(116 * 4 - 1); // 2.1.1 Q1 is in
+    // Every task quarter but 2.1.1 Q1 (in), and 2025 of I03, whose share 章贡区 was allocated above.
+    expect(res.body.match(/BEGIN:VEVENT/g)).toHaveLength(116 * 4 - 1 + 1);
+    expect(res.body).toContain('报送截止：I03 2025');
   });
 
   it('imports a filled Excel template all or nothing, naming sheet, row and column of each error', async () => {

@@ -4,3 +4,4 @@ export * from './plan';
 export * from './audit';
 export * from './reporting';
 export * from './notification';
+export * from './reference';

@@ -85,6 +85,15 @@ export const reportEvent = pgTable(
   (t) => [index('report_event_report').on(t.reportId)],
 );
 
+/** 日历订阅: a secret per user that lets a calendar app fetch the user's .ics without a session (stored hashed). */
+export const calendarFeed = pgTable('calendar_feed', {
+  userId: integer()
+    .primaryKey()
+    .references(() => appUser.id, { onDelete: 'cascade' }),
+  tokenSha256: text().notNull().unique(),
+  createdAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 /** Evidence files, stored once by the SHA-256 of their content. */
 export const evidenceBlob = pgTable('evidence_blob', {
   sha256: text().primaryKey(),
@@ -120,6 +129,8 @@ export const targetAllocation = pgTable(
       .notNull()
       .references(() => region.code),
     target: numeric({ precision: 20, scale: 6, mode: 'number' }).notNull(),
+    /** The county's own baseline value, for indicators whose path starts from a level. */
+    baselineValue: numeric({ precision: 20, scale: 6, mode: 'number' }),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.regionCode] })],

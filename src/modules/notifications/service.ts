@@ -58,11 +58,12 @@ function reporterOf(u: { role: string; departmentId: number | null; regionCode: 
 export async function runDailyDigest(db: Db, now: Date, mailer: Mailer | null): Promise<{ ran: boolean; notices: number; emailed: number }> {
   const day = beijingDate(now);
   if (!(await repo.claimJob(db, 'daily-digest', day, now))) return { ran: false, notices: 0, emailed: 0 };
-  const { dueSoonDays } = reportingReference().reporting;
-  const cadenceOf = await cadenceLookup(db);
+  const { dueSoonDays } = (await reportingReference(db, day)).reporting;
+  const cadenceOf = await cadenceLookup(db, day);
   const notices: repo.NewNotice[] = [];
   const emails = new Map<number, string>();
   const year = Number(day.slice(0, 4));
+  const allocated = await reportingRepo.listAllocations(db, {});
   for (const planCode of await listPlanCodes(db)) {
     const { tree } = await getPlanTree(db, planCode, now.getTime());
     // Reports due this year cover last year's last periods too: look at both.
@@ -75,7 +76,7 @@ export async function runDailyDigest(db: Db, now: Date, mailer: Mailer | null): 
       if (!who) continue;
       let overdue = 0;
       let soon = 0;
-      for (const e of entriesFor(tree, who)) {
+      for (const e of entriesFor(tree, who, allocated)) {
         const c = cadenceOf(e.kind, e.itemId);
         for (const y of years) {
           for (const p of periodsOf(c.frequency as Frequency, y, c.dueDays)) {

@@ -12,10 +12,12 @@ async function indicatorOrThrow(ctx: Ctx, id: number) {
   return x;
 }
 
-function view(x: NonNullable<Awaited<ReturnType<typeof repo.findIndicatorTerms>>>, shares: Array<{ regionCode: string; target: number }>, withCheck: boolean) {
+type Share = { regionCode: string; target: number; baselineValue: number | null };
+
+function view(x: NonNullable<Awaited<ReturnType<typeof repo.findIndicatorTerms>>>, shares: Share[], withCheck: boolean) {
   return {
     indicator: { id: x.id, code: x.code, name: x.name, unit: x.unit, target: x.target, stretch: x.stretch, comparison: x.comparison },
-    shares: shares.map((s) => ({ regionCode: s.regionCode, target: s.target })),
+    shares: shares.map((s) => ({ regionCode: s.regionCode, target: s.target, baselineValue: s.baselineValue })),
     check: withCheck ? checkAllocation({ ...x, comparison: x.comparison as Comparison }, shares) : null,
   };
 }
@@ -30,7 +32,7 @@ export async function getAllocations(ctx: Ctx, indicatorId: number) {
 }
 
 /** Sets all shares of one indicator at once (the steering office), audited, all or nothing. */
-export async function setAllocations(ctx: Ctx, indicatorId: number, shares: Array<{ regionCode: string; target: number }>) {
+export async function setAllocations(ctx: Ctx, indicatorId: number, shares: Share[]) {
   const x = await indicatorOrThrow(ctx, indicatorId);
   const regions = new Map((await orgRepo.listRegions(ctx.db)).map((r) => [r.code, r]));
   const seen = new Set<string>();

@@ -5,6 +5,7 @@ import type { Comparison } from '../../domain/plan/plan-file';
 import { beijingDate, periodFromKey } from '../../domain/reporting/calendar';
 import { type Revision, decideSubmission } from '../../domain/reporting/lifecycle';
 import { type ReportInput, validateReport } from '../../domain/reporting/validate';
+import { indicatorRegionProblem } from '../../domain/reporting/allocation';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import * as orgRepo from '../org/repo';
@@ -54,8 +55,10 @@ export async function importReports(ctx: Ctx, planCode: string, data: Buffer) {
     for (const t of s.tasks) items.set(`${TASK_SHEET}:${t.code}`, { kind: 'task', id: t.id, comparison: null, resp: { responsible: t.lead.map((d) => d.id), involved: [...t.lead, ...t.cooperating].map((d) => d.id) } });
   }
   const regions = new Set((await orgRepo.listRegions(ctx.db)).map((r) => r.code));
-  const cadenceOf = await cadenceLookup(ctx.db);
+  const allocatedTo = new Map<number, Set<string>>();
+  for (const s of await repo.listAllocations(ctx.db, {})) allocatedTo.set(s.indicatorId, (allocatedTo.get(s.indicatorId) ?? new Set()).add(s.regionCode));
   const today = beijingDate(ctx.now);
+  const cadenceOf = await cadenceLookup(ctx.db, today);
   const years = [...new Set(rows.map((r) => periodFromKey(asText(r.cells.periodKey), 0)?.year).filter((y): y is number => y !== undefined))];
   const threads = new Map<string, Revision[]>();
   for (const r of await repo.listRevisionsOfYears(ctx.db, years)) {
@@ -82,6 +85,11 @@ export async function importReports(ctx: Ctx, planCode: string, data: Buffer) {
     }
     if (!canSubmitReport(a, item.resp, regionCode, tree.regionCode)) {
       fail(sheet, row, 'regionCode', `无权报送 ${asText(cells.code)} 在 ${regionCode} 的进展`);
+      continue;
+    }
+    const notAllocated = item.kind === 'indicator' ? indicatorRegionProblem(asText(cells.code), regionCode, tree.regionCode, allocatedTo.get(item.id) ?? new Set()) : null;
+    if (notAllocated) {
+      fail(sheet, row, 'regionCode', notAllocated);
       continue;
     }
     const value = asNumber(cells.value);

@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
-import { ReportingReference } from '../../domain/reporting/reference';
+import type { Db } from '../../db/client';
+import type { ReportingReference } from '../../domain/reporting/reference';
+import { referenceAt } from '../reference/service';
 
-const file = path.resolve(import.meta.dirname, '../../../data/reference/reporting.yaml');
-let cached: ReportingReference | null = null;
-
-/** The shipped reporting defaults and status rule (data/reference/reporting.yaml), read once. */
-export function reportingReference(): ReportingReference {
-  cached ??= ReportingReference.parse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  return cached;
+/** The reporting defaults and the status rule in force on a day (YYYY-MM-DD), each with its source. */
+export async function reportingReference(db: Db, date: string): Promise<ReportingReference> {
+  const [defaults, rule] = await Promise.all([referenceAt(db, 'reporting-defaults', date), referenceAt(db, 'progress-status-rule', date)]);
+  return {
+    reporting: { ...defaults.value, source: defaults.source, validFrom: defaults.validFrom },
+    progressStatus: { ...rule.value, source: rule.source, validFrom: rule.validFrom },
+  };
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client';
 import {
   appUser,
+  calendarFeed,
   indicator,
   indicatorDepartment,
   plan,
@@ -141,7 +142,7 @@ export async function listAllocations(db: Db, f: { indicatorId?: number; regionC
     .orderBy(asc(targetAllocation.indicatorId), asc(targetAllocation.regionCode));
 }
 
-export async function replaceAllocations(db: Db, indicatorId: number, shares: Array<{ regionCode: string; target: number }>, at: Date) {
+export async function replaceAllocations(db: Db, indicatorId: number, shares: Array<{ regionCode: string; target: number; baselineValue: number | null }>, at: Date) {
   await db.delete(targetAllocation).where(eq(targetAllocation.indicatorId, indicatorId));
   if (shares.length) await db.insert(targetAllocation).values(shares.map((s) => ({ ...s, indicatorId, updatedAt: at })));
 }
@@ -163,7 +164,9 @@ export async function listFiledThreads(db: Db, year: number) {
 export async function reportingVersion(db: Db): Promise<string> {
   const [events] = await db.select({ v: sql<string>`coalesce(max(${reportEvent.id}), 0)::text` }).from(reportEvent);
   const [rules] = await db.select({ v: sql<string>`coalesce(max(${reportingRule.updatedAt})::text, '')` }).from(reportingRule);
-  return `${events?.v ?? 0}|${rules?.v ?? ''}`;
+  // Replacing shares deletes rows: the count moves even when the newest time does not.
+  const [shares] = await db.select({ v: sql<string>`count(*) || ':' || coalesce(max(${targetAllocation.updatedAt})::text, '')` }).from(targetAllocation);
+  return `${events?.v ?? 0}|${rules?.v ?? ''}|${shares?.v ?? ''}`;
 }
 
 /** Every revision of the threads of the given years (for deciding an import's revisions at once). */
@@ -219,4 +222,23 @@ export async function upsertRule(db: Db, r: { indicatorId: number | null; taskId
   }
   const [row] = await db.insert(reportingRule).values(r).returning();
   return { before: null, after: row! };
+}
+
+/** Sets a user's calendar feed secret (hashed), replacing any earlier one. */
+export async function setCalendarFeed(db: Db, userId: number, tokenSha256: string, at: Date) {
+  await db.insert(calendarFeed).values({ userId, tokenSha256, createdAt: at }).onConflictDoUpdate({ target: calendarFeed.userId, set: { tokenSha256, createdAt: at } });
+}
+
+export async function deleteCalendarFeed(db: Db, userId: number): Promise<boolean> {
+  return (await db.delete(calendarFeed).where(eq(calendarFeed.userId, userId)).returning({ userId: calendarFeed.userId })).length > 0;
+}
+
+/** The active user behind a feed secret's hash, or null (revoked, disabled). */
+export async function findFeedUser(db: Db, tokenSha256: string) {
+  const [row] = await db
+    .select({ user: appUser })
+    .from(calendarFeed)
+    .innerJoin(appUser, eq(appUser.id, calendarFeed.userId))
+    .where(and(eq(calendarFeed.tokenSha256, tokenSha256), eq(appUser.isDisabled, false)));
+  return row?.user ?? null;
 }

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { access } from '../../domain/access';
 import { IdParams } from '../org/schemas';
 import { getAllocations, setAllocations } from './allocations.service';
-import { getCalendar, getCalendarIcs } from './calendar.service';
-import { getOverviewJson } from './overview.service';
+import { createCalendarFeed, getCalendar, getCalendarFeed, getCalendarIcs, revokeCalendarFeed } from './calendar.service';
+import { type Focus, cachedDashboardJson, checkFocus, computeOverview, computeRegionMap, focusKey } from './overview.service';
 import { EVIDENCE_MAX_BYTES, attachEvidence, getEvidence, listEvidence } from './evidence.service';
 import { buildTemplate, importReports } from './import.service';
 import { setReportingRule } from './rules.service';
 import { AppError } from '../../domain/errors';
-import { AllocationBody, AllocationOut, AllocationParams, CalendarOut, CalendarQuery, OverviewOut, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
+import { AllocationBody, AllocationOut, AllocationParams, CalendarOut, CalendarQuery, OverviewOut, OverviewQuery, RegionMapOut, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
 import { getReportThread, listReports, reviewReport, submitReport } from './service';
 
 export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -111,15 +111,49 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="ecer-${req.query.year}.ics"`)
-        .send(await getCalendarIcs(req.ctx, req.query.plan, req.query.year)),
+        .send(await getCalendarIcs(req.ctx, req.query.plan, [req.query.year])),
   );
+  app.post(
+    '/calendar/feed',
+    { config: { access: reporters }, schema: { operationId: 'createCalendarFeed', tags, response: { 201: z.object({ token: z.string() }) } } },
+    async (req, reply) => reply.status(201).send(await createCalendarFeed(req.ctx)),
+  );
+  app.delete(
+    '/calendar/feed',
+    { config: { access: reporters }, schema: { operationId: 'revokeCalendarFeed', tags, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await revokeCalendarFeed(req.ctx);
+      return reply.status(204).send(null);
+    },
+  );
+  // Public by design: the secret in the address is the credential (calendar apps send no cookie).
+  app.get(
+    '/calendar/feed/:token',
+    {
+      config: { access: access.public },
+      schema: { operationId: 'getCalendarFeed', tags, params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }), querystring: CalendarQuery.pick({ plan: true }) },
+    },
+    async (req, reply) => reply.type('text/calendar; charset=utf-8').send(await getCalendarFeed(req.ctx, req.params.token, req.query.plan)),
+  );
+  // Dashboards are checked against their schema once per version, then served as the cached bytes.
   app.get(
     '/overview',
-    { config: { access: access.roles('admin', 'steering', 'department') }, schema: { operationId: 'getOverview', tags, querystring: CalendarQuery, response: { 200: OverviewOut } } },
+    { config: { access: reporters }, schema: { operationId: 'getOverview', tags, querystring: OverviewQuery, response: { 200: OverviewOut } } },
     async (req, reply) => {
-      // Checked against OverviewOut once per version, then served as bytes.
-      const json = await getOverviewJson(req.ctx, req.query.plan, req.query.year, (o) => JSON.stringify(OverviewOut.parse(o)));
+      const { plan, year, department, region } = req.query;
+      const focus: Focus = department !== undefined ? { kind: 'department', id: department } : region !== undefined ? { kind: 'region', code: region } : { kind: 'city' };
+      checkFocus(req.ctx, focus);
+      const json = await cachedDashboardJson(req.ctx, plan, `overview:${year}:${focusKey(focus)}`, () => computeOverview(req.ctx, plan, year, focus), (o) => JSON.stringify(OverviewOut.parse(o)));
       return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof OverviewOut>); // JSON bytes of that shape
+    },
+  );
+  app.get(
+    '/region-map',
+    { config: { access: reviewers }, schema: { operationId: 'getRegionMap', tags, querystring: CalendarQuery, response: { 200: RegionMapOut } } },
+    async (req, reply) => {
+      const { plan, year } = req.query;
+      const json = await cachedDashboardJson(req.ctx, plan, `region-map:${year}`, () => computeRegionMap(req.ctx, plan, year), (o) => JSON.stringify(RegionMapOut.parse(o)));
+      return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof RegionMapOut>);
     },
   );
   app.get(

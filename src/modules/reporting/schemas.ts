@@ -79,11 +79,13 @@ export const CalendarOut = z.object({
 
 export const AllocationParams = z.object({ indicatorId: z.coerce.number().int().positive().max(2_147_483_647) });
 export const AllocationBody = z.object({
-  shares: z.array(z.object({ regionCode: z.string().min(1).max(16), target: z.number().finite().min(0) })).max(50),
+  shares: z
+    .array(z.object({ regionCode: z.string().min(1).max(16), target: z.number().finite().min(0), baselineValue: z.number().finite().nullable().default(null) }))
+    .max(50),
 });
 export const AllocationOut = z.object({
   indicator: z.object({ id: z.number().int(), code: z.string(), name: z.string(), unit: z.string().nullable(), target: z.number().nullable(), stretch: z.number().nullable(), comparison: z.string() }),
-  shares: z.array(z.object({ regionCode: z.string(), target: z.number() })),
+  shares: z.array(z.object({ regionCode: z.string(), target: z.number(), baselineValue: z.number().nullable() })),
   check: z
     .union([
       z.object({ additive: z.literal(true), sum: z.number(), cityTarget: z.number(), gap: z.number(), isCovered: z.boolean() }),
@@ -96,7 +98,7 @@ const Point = z.object({ periodKey: z.string(), t: z.number(), value: z.number()
 export const OverviewOut = z.object({
   year: z.number().int(),
   today: z.string(),
-  statusRule: z.object({ source: z.string(), validFrom: z.date(), atRiskRatio: z.number() }),
+  statusRule: z.object({ source: z.string(), validFrom: z.string(), atRiskRatio: z.number() }),
   indicators: z.array(
     z.object({
       id: z.number().int(),
@@ -117,5 +119,36 @@ export const OverviewOut = z.object({
       meetsStretch: z.boolean(),
     }),
   ),
+  tasks: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      text: z.string(),
+      regionCode: z.string(),
+      latest: z.object({ periodKey: z.string(), taskStatus: TaskStatus.nullable(), percentComplete: z.number().int().nullable(), narrative: z.string() }).nullable(),
+    }),
+  ),
   lateReporters: z.array(z.object({ key: z.string(), kind: z.enum(['department', 'region', 'city']), name: z.string(), overdue: z.number().int() })),
+});
+
+/** Which dashboard: the city (neither), one department, or one county or zone. */
+export const OverviewQuery = CalendarQuery.extend({
+  department: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  region: z.string().regex(/^\d{6}$|^[A-Z]{2,12}$/, '地区代码应为 6 位行政区划代码或功能区代码').optional(),
+}).refine((q) => q.department === undefined || q.region === undefined, { message: '部门与地区只能选其一', path: ['region'] });
+
+export const RegionMapOut = z.object({
+  year: z.number().int(),
+  regions: z.array(
+    z.object({
+      regionCode: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      indicators: z.number().int(),
+      assessed: z.number().int(),
+      onTrack: z.number().int(),
+      share: z.number().nullable(),
+      overdue: z.number().int(),
+    }),
+  ),
 });

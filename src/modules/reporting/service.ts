@@ -4,6 +4,7 @@ import { type Revision, type ReviewAction, decideReview, decideSubmission } from
 import type { Comparison } from '../../domain/plan/plan-file';
 import { beijingDate } from '../../domain/reporting/calendar';
 import { validateReport } from '../../domain/reporting/validate';
+import { indicatorRegionProblem } from '../../domain/reporting/allocation';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import { noticeReviewed } from '../notifications/service';
@@ -36,23 +37,21 @@ const itemRef = (r: { indicatorId: number | null; taskId: number | null }): repo
 
 export type Cadence = { frequency: string; dueDays: number };
 
-/** The cadence of an item: its own rule, else the shipped default for its kind. */
-export async function cadenceOf(db: Ctx['db'], item: repo.ItemRef): Promise<Cadence> {
-  return cadenceFrom(await repo.findRule(db, item), item.indicatorId !== undefined ? 'indicator' : 'task');
+/** The cadence of an item: its own rule, else the default for its kind in force on `date`. */
+export async function cadenceOf(db: Ctx['db'], item: repo.ItemRef, date: string): Promise<Cadence> {
+  const defaults = (await reportingReference(db, date)).reporting;
+  return cadenceFrom(await repo.findRule(db, item), defaults[item.indicatorId !== undefined ? 'indicator' : 'task']);
 }
 
 /** Every item's cadence from one query, for calendars and overviews that walk all items. */
-export async function cadenceLookup(db: Ctx['db']): Promise<(kind: 'indicator' | 'task', itemId: number) => Cadence> {
+export async function cadenceLookup(db: Ctx['db'], date: string): Promise<(kind: 'indicator' | 'task', itemId: number) => Cadence> {
+  const defaults = (await reportingReference(db, date)).reporting;
   const rules = await repo.listRules(db);
   const byKey = new Map(rules.map((r) => [r.indicatorId !== null ? `indicator:${r.indicatorId}` : `task:${r.taskId}`, r]));
-  return (kind, itemId) => cadenceFrom(byKey.get(`${kind}:${itemId}`) ?? null, kind);
+  return (kind, itemId) => cadenceFrom(byKey.get(`${kind}:${itemId}`) ?? null, defaults[kind]);
 }
 
-function cadenceFrom(rule: Cadence | null, kind: 'indicator' | 'task'): Cadence {
-  if (rule) return { frequency: rule.frequency, dueDays: rule.dueDays };
-  const d = reportingReference().reporting[kind];
-  return { frequency: d.frequency, dueDays: d.dueDays };
-}
+const cadenceFrom = (rule: Cadence | null, fallback: Cadence): Cadence => ({ frequency: (rule ?? fallback).frequency, dueDays: (rule ?? fallback).dueDays });
 
 const SUBMISSION_ERRORS = {
   'pending-review': ['conflict', '该期已有待审核的报告，请等待审核或退回后再报'],
@@ -72,7 +71,12 @@ export async function submitReport(ctx: Ctx, body: ReportBody): Promise<ReportOu
     throw new AppError('validation', `行政区划 ${body.regionCode} 不存在`, { pointer: '#/regionCode', field: 'regionCode' });
   }
   if (!canSubmitReport(a, item, body.regionCode, item.cityCode)) throw new AppError('forbidden', `无权报送 ${item.code} 在 ${body.regionCode} 的进展`);
-  const invalid = validateReport({ ...item, comparison: item.comparison as Comparison | null, cadence: await cadenceOf(ctx.db, ref) }, body, beijingDate(ctx.now));
+  if (item.kind === 'indicator') {
+    const allocatedTo = new Set((await repo.listAllocations(ctx.db, { indicatorId: item.id })).map((s) => s.regionCode));
+    const problem = indicatorRegionProblem(item.code, body.regionCode, item.cityCode, allocatedTo);
+    if (problem) throw new AppError('validation', problem, { pointer: '#/regionCode', field: 'regionCode' });
+  }
+  const invalid = validateReport({ ...item, comparison: item.comparison as Comparison | null, cadence: await cadenceOf(ctx.db, ref, beijingDate(ctx.now)) }, body, beijingDate(ctx.now));
   if (invalid) throw new AppError('validation', invalid.message, { pointer: `#/${invalid.field}`, field: invalid.field });
   return ctx.db.transaction(async (tx) => {
     const revisions = await repo.listRevisions(tx, ref, body.periodKey, body.regionCode);
