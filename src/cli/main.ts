@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { Command } from 'commander';
 import { type Db, DataDirBusyError, openDatabase } from '../db/client';
 import { verifyAuditChain } from '../modules/audit/service';
@@ -11,6 +12,7 @@ import { getPlanTree, listPlanCodes } from '../modules/plan/service';
 import { type Config, loadConfig } from '../server/config';
 import { loadReferenceData, systemCtx } from '../server/boot';
 import { ensureWebBuilt } from './build-web';
+import { InputError, readStdin, runDualControlEvaluate } from './dualcontrol';
 import { serve } from './serve';
 
 /** Opens the database for a one-off command, runs it, and closes it again. */
@@ -110,6 +112,22 @@ program
     else {
       console.log(`审计哈希链在第 ${r.brokenAt} 条记录处断裂 (${r.reason})；此前 ${r.count} 条完好。`);
       process.exitCode = 1;
+    }
+  });
+
+program
+  .command('dualcontrol')
+  .description('能耗双控 (dual control of energy use)')
+  .command('evaluate')
+  .description('read region accounts and targets as JSON on stdin; print each region-year\'s intensity, reductions, progress, deductions and barometer level as JSON (format: README)')
+  .action(async () => {
+    const config = loadConfig();
+    try {
+      process.exitCode = await runDualControlEvaluate(await readStdin(), path.join(config.referenceDir, 'reference'), process.stdout);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      console.error(err.message);
+      process.exitCode = 2;
     }
   });
 

@@ -17,7 +17,7 @@ const acc = (year: number, energy: number, gdpGrowth: number | null, more: Parti
 });
 const targets: RegionTargets = { baseYear: 2020, years: 5, basic: 0.125, incentive: 0.13, annual: {}, plannedGrowth: { 2021: 0.06, 2022: 0.06, 2023: 0.06, 2024: 0.06, 2025: 0.06 } };
 const r1258: DeductionRegime = { kind: 'renewable-increment', k: 0.3, incrementRule: 'level-vs-base', deductBaseYearNonFossil: true };
-const rules: EvaluationRules = { regimeFor: () => r1258, barometer: { intensity: { ruleSet: 'B', gapThreshold: 0.1 }, total: { basis: 'growth', gapThreshold: 0.1 } } };
+const rules: EvaluationRules = { regimeFor: () => r1258, barometerFor: () => ({ intensity: { ruleSet: 'B', gapThreshold: 0.1 }, total: { basis: 'growth', gapThreshold: 0.1 } }) };
 
 describe('evaluateRegion (energy.md §2 worked example)', () => {
   const years = evaluateRegion([acc(2020, 400, null, { gdpCurrent: 1000 }), acc(2021, 416, 0.08), acc(2022, 420, 0.03)], targets, rules);

@@ -23,8 +23,8 @@ export type RegionTargets = {
   plannedGrowth: Readonly<Record<number, number>>;
 };
 
-/** The rules in force: the deduction regime of a year and the barometer rule set. */
-export type EvaluationRules = { regimeFor: (year: number) => DeductionRegime; barometer: BarometerRules };
+/** The rules in force for a data year: its deduction regime and its barometer rule set. */
+export type EvaluationRules = { regimeFor: (year: number) => DeductionRegime; barometerFor: (year: number) => BarometerRules };
 
 export type YearEvaluation = {
   year: number;
@@ -90,7 +90,7 @@ export function evaluateRegion(accounts: readonly AccountYear[], targets: Region
     const required = targets.annual[year] ?? averageAnnualRate(targets.basic, targets.years);
     const totalRating = exempt
       ? { level: null, actual: null, required: null, gap: null }
-      : rateTotal({ energy: now.total, target: totals.adjusted, base: prevNow.total }, rules.barometer.total);
+      : rateTotal({ energy: now.total, target: totals.adjusted, base: prevNow.total }, rules.barometerFor(year).total);
     // The allowed growth is Ē_t over last year's total (rule set A compares growth over the same period of the base year).
     out.push({
       year,
@@ -111,7 +111,7 @@ export function evaluateRegion(accounts: readonly AccountYear[], targets: Region
       exemptFromTotal: exempt,
       nonFossilShare: nonFossilShare(acc.nonFossil, acc.energy),
       barometer: {
-        intensity: rateIntensity(now.forIntensity / prevNow.forIntensity - 1, acc.gdpGrowth, required, rules.barometer.intensity),
+        intensity: rateIntensity(now.forIntensity / prevNow.forIntensity - 1, acc.gdpGrowth, required, rules.barometerFor(year).intensity),
         total: { ...totalRating, exempt },
       },
     });

@@ -10,7 +10,7 @@ const acc = (year: number, energy: number, gdpGrowth: number | null, more: Parti
 const growth = { 2021: 0.06, 2022: 0.06, 2023: 0.06, 2024: 0.06, 2025: 0.06 };
 const rules: EvaluationRules = {
   regimeFor: () => ({ kind: 'renewable-increment', k: 0.3, incrementRule: 'level-vs-base', deductBaseYearNonFossil: true }),
-  barometer: { intensity: { ruleSet: 'B', gapThreshold: 0.1 }, total: { basis: 'growth', gapThreshold: 0.1 } },
+  barometerFor: () => ({ intensity: { ruleSet: 'B', gapThreshold: 0.1 }, total: { basis: 'growth', gapThreshold: 0.1 } }),
 };
 const accounts = [acc(2020, 400, null, { gdpCurrent: 1000, feedstock: 10, renewableElectricity: 10 }), acc(2021, 405, 0.07, { feedstock: 12, renewableElectricity: 12 })];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BarometerRulesValue, DeductionRegimeValue } from '../energy/reference';
 import { ProgressStatusRule, ReportingDefaults } from '../reporting/reference';
 
 /**
@@ -11,6 +12,8 @@ export type Version<T = unknown> = { id: number; key: string; value: T; source: 
 export const REFERENCE_KEYS = {
   'reporting-defaults': ReportingDefaults,
   'progress-status-rule': ProgressStatusRule,
+  'energy-barometer-rules': BarometerRulesValue,
+  'energy-deduction-regime': DeductionRegimeValue,
 } as const;
 export type ReferenceKey = keyof typeof REFERENCE_KEYS;
 export type ReferenceValueOf<K extends ReferenceKey> = z.infer<(typeof REFERENCE_KEYS)[K]>;

@@ -59,23 +59,37 @@ export async function addReferenceVersion(ctx: Ctx, key: string, input: { validF
   return { key, versions };
 }
 
-/** Loads data/reference/*.yaml (lists of versions), checking each value; idempotent. */
-export async function loadShippedReference(db: Db, ctx: AuditCtx, dir: string): Promise<number> {
+/** Reads and checks data/reference/*.yaml (lists of versions); a bad entry names its file, index and field. */
+export async function readReferenceDir(dir: string): Promise<VersionInput[]> {
   const names = (await fs.readdir(dir)).filter((f) => f.endsWith('.yaml')).sort();
-  let written = 0;
+  const out: VersionInput[] = [];
   for (const name of names) {
     const parsed = z.array(VersionInput).safeParse(YAML.parse(await fs.readFile(path.join(dir, name), 'utf8')));
     if (!parsed.success) throw new Error(`data/reference/${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     for (const [i, v] of parsed.data.entries()) {
       const value = parseReferenceValue(v.key, v.value);
       if (!value.ok) throw new Error(`data/reference/${name} [${i}] ${v.key}: ${value.field}: ${value.message}`);
-      await db.transaction(async (tx) => {
-        if (await repo.upsertShipped(tx, { key: v.key, validFrom: v.validFrom, source: v.source, value: value.value, createdAt: ctx.now })) {
-          await recordAudit(tx, ctx, { action: 'loadReferenceVersion', entity: 'reference_value', entityId: `${v.key}@${v.validFrom}`, after: v });
-          written++;
-        }
-      });
+      out.push({ ...v, value: value.value });
     }
+  }
+  return out;
+}
+
+/** The shipped versions as versions, for tools that run without a database (the dual-control CLI). */
+export async function shippedVersions(dir: string): Promise<Version[]> {
+  return (await readReferenceDir(dir)).map((v, i) => ({ id: i + 1, key: v.key, value: v.value, source: v.source, validFrom: v.validFrom, createdBy: null }));
+}
+
+/** Loads the shipped versions into the database; idempotent, audited. */
+export async function loadShippedReference(db: Db, ctx: AuditCtx, dir: string): Promise<number> {
+  let written = 0;
+  for (const v of await readReferenceDir(dir)) {
+    await db.transaction(async (tx) => {
+      if (await repo.upsertShipped(tx, { ...v, createdAt: ctx.now })) {
+        await recordAudit(tx, ctx, { action: 'loadReferenceVersion', entity: 'reference_value', entityId: `${v.key}@${v.validFrom}`, after: v });
+        written++;
+      }
+    });
   }
   if (written) caches.delete(db);
   return written;
