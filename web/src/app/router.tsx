@@ -18,6 +18,7 @@ const HomePage = page(() => import('../pages/home/HomePage'), (m) => m.HomePage)
 const PlanPage = page(() => import('../pages/plan/PlanPage'), (m) => m.PlanPage);
 const MinePage = page(() => import('../pages/plan/MinePage'), (m) => m.MinePage);
 const ReportingPage = page(() => import('../pages/reporting/ReportingPage'), (m) => m.ReportingPage);
+const DashboardPage = page(() => import('../pages/dashboard/DashboardPage'), (m) => m.DashboardPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
           { path: 'plan/section/:sectionId', element: <PlanPage /> },
           { path: 'mine', element: <MinePage /> },
           { path: 'reporting', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><ReportingPage /></RequireRole> },
+          { path: 'reporting/dashboard', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><DashboardPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
           { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },

@@ -1,0 +1,120 @@
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Result, Segmented, Select, Skeleton, Tag } from 'antd';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useI18n } from '../../app/i18n-context';
+import { useMe } from '../../app/use-me';
+import { HiddenLabel } from '../../components/HiddenLabel';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { departmentsQuery, localRegions, regionsQuery } from '../org/queries';
+import { usePlanTree } from '../plan/queries';
+import { defaultYear } from '../reporting/calendar';
+import { type Focus, type FocusKind, focusKinds, focusOfKind, focusParam, parseFocus, resolveFocus, showsRegionMap } from './focus';
+import { FocusDashboard } from './FocusDashboard';
+
+/** 进展看板: the city's, a department's or a county's progress in a year; the city view adds the county map. */
+export function DashboardPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const plan = usePlanTree();
+  const departments = useQuery(departmentsQuery());
+  const regions = useQuery(regionsQuery());
+  const [params, setParams] = useSearchParams();
+  const tree = plan.tree;
+  const focus = resolveFocus(me, parseFocus(params.get('focus')));
+  const asked = Number(params.get('year'));
+  const year = tree ? (asked >= tree.periodStart && asked <= tree.periodEnd ? asked : defaultYear(tree, new Date())) : 0;
+
+  const go = useCallback(
+    (next: { focus?: Focus; year?: number }) =>
+      setParams((p) => {
+        if (next.focus) p.set('focus', focusParam(next.focus));
+        if (next.year) p.set('year', String(next.year));
+        return p;
+      }),
+    [setParams],
+  );
+  const openRegion = useCallback((code: string) => go({ focus: { kind: 'region', code } }), [go]);
+
+  const title = <PageTitle>{t('dashboard.title')}</PageTitle>;
+  if (!focus) return (<>{title}<Result status="info" title={me.role === 'county' ? t('dashboard.noRegion') : t('dashboard.noFocus')} /></>);
+  if (plan.isError) return (<>{title}<QueryError error={plan.error} onRetry={() => void plan.refetch()} /></>);
+  if (!tree || !plan.code) return (<>{title}<Skeleton active paragraph={{ rows: 10 }} /></>);
+
+  const localList = regions.data ? localRegions(regions.data) : [];
+  const kinds = focusKinds(me);
+  const focusName =
+    focus.kind === 'city'
+      ? t('dashboard.focus.city')
+      : focus.kind === 'department'
+        ? (departments.data?.find((d) => d.id === focus.id)?.name ?? String(focus.id))
+        : (regions.data?.find((r) => r.code === focus.code)?.name ?? focus.code);
+  const years = Array.from({ length: tree.periodEnd - tree.periodStart + 1 }, (_, i) => tree.periodEnd - i);
+  const onKind = (kind: FocusKind) => {
+    const next = focusOfKind(kind, me, departments.data?.[0]?.id, localList[0]?.code);
+    if (next) go({ focus: next });
+  };
+
+  return (
+    <>
+      {title}
+      <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
+        {kinds.length > 1 ? (
+          <Segmented<FocusKind>
+            aria-label={t('dashboard.focus')}
+            value={focus.kind}
+            onChange={onKind}
+            options={kinds.map((k) => ({ value: k, label: t(`dashboard.focus.${k}`) }))}
+          />
+        ) : (
+          <Tag color="blue" style={{ fontSize: 14, padding: '4px 10px' }}>
+            {focusName}
+          </Tag>
+        )}
+        {focus.kind === 'department' && (
+          <>
+            <HiddenLabel htmlFor="dashboard-department">{t('dashboard.department')}</HiddenLabel>
+            <Select
+              id="dashboard-department"
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 240 }}
+              value={focus.id}
+              disabled={me.role === 'department'}
+              loading={departments.isPending}
+              onChange={(id: number) => go({ focus: { kind: 'department', id } })}
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </>
+        )}
+        {focus.kind === 'region' && kinds.length > 1 && (
+          <>
+            <HiddenLabel htmlFor="dashboard-region">{t('dashboard.region')}</HiddenLabel>
+            <Select
+              id="dashboard-region"
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 200 }}
+              value={focus.code}
+              loading={regions.isPending}
+              onChange={(code: string) => openRegion(code)}
+              options={localList.map((r) => ({ value: r.code, label: r.name }))}
+            />
+          </>
+        )}
+        <HiddenLabel htmlFor="dashboard-year">{t('reporting.year')}</HiddenLabel>
+        <Select id="dashboard-year" style={{ width: 120 }} value={year} onChange={(y: number) => go({ year: y })} options={years.map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
+      </Flex>
+      <FocusDashboard
+        tree={tree}
+        plan={plan.code}
+        year={year}
+        focus={focus}
+        focusName={focusName}
+        withMap={showsRegionMap(me, focus)}
+        onOpenRegion={openRegion}
+      />
+    </>
+  );
+}
