@@ -8,7 +8,6 @@ import { departmentId, makeUser, TEST_PASSWORD } from '../factories';
 import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
 
 const I03 = '化学需氧量重点工程减排量';
-const PLAN = 'ganzhou-14fyp-ecer';
 
 describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city's county map${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
@@ -137,12 +136,20 @@ describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city
       const tooltip = page.locator('div', { hasText: /^章贡区\s*达标或正常 0\/1（0%）\s*逾期 \d+ 期$/ }).last();
       await tooltip.waitFor();
       await snap(page, 'dashboards-city-map-zh');
-      // From the list (as from the map), a county opens its own dashboard.
-      await zhanggong.getByRole('button', { name: '章贡区', exact: true }).click();
+      // A click on the county in the map opens its dashboard.
+      await page.mouse.down();
+      await page.mouse.up();
       await page.locator('.ant-segmented-item-selected', { hasText: '县区' }).waitFor();
       expect(new URL(page.url()).searchParams.get('focus')).toBe('region:360702');
       await expect(i03Row(page).innerText()).resolves.toMatch(/7,?000 吨[\s\S]*有风险/);
       expect(await page.getByRole('img', { name: '县区指标进展地图' }).count()).toBe(0);
+      // So does its name in the table, which also lists the zones the map has no polygon for.
+      await page.goBack();
+      await page.getByRole('row', { name: /^赣州经开区/ }).waitFor();
+      await page.getByRole('row', { name: /^章贡区/ }).getByRole('button', { name: '章贡区', exact: true }).click();
+      await page.locator('.ant-segmented-item-selected', { hasText: '县区' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('focus')).toBe('region:360702');
+      await i03Row(page).waitFor();
     });
 
     await step('city-map-english', async () => {
@@ -155,10 +162,5 @@ describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city
       await snap(page, 'dashboards-city-map-en');
       await page.getByRole('button', { name: '中文' }).click();
     });
-  });
-
-  it('reads the region map from the server as the table shows it', async () => {
-    const map = await call('steering', 'GET', `/api/reporting/region-map?plan=${PLAN}&year=2024`);
-    expect(map.regions.find((r: { regionCode: string }) => r.regionCode === '360702')).toMatchObject({ onTrack: 0, assessed: 1, share: 0 });
   });
 });

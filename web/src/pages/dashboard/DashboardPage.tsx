@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Flex, Result, Segmented, Select, Skeleton, Tag } from 'antd';
-import { useCallback } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
@@ -37,10 +37,15 @@ export function DashboardPage() {
   );
   const openRegion = useCallback((code: string) => go({ focus: { kind: 'region', code } }), [go]);
 
-  const title = <PageTitle>{t('dashboard.title')}</PageTitle>;
-  if (!focus) return (<>{title}<Result status="info" title={me.role === 'county' ? t('dashboard.noRegion') : t('dashboard.noFocus')} /></>);
-  if (plan.isError) return (<>{title}<QueryError error={plan.error} onRetry={() => void plan.refetch()} /></>);
-  if (!tree || !plan.code) return (<>{title}<Skeleton active paragraph={{ rows: 10 }} /></>);
+  const withTitle = (body: ReactNode) => (
+    <>
+      <PageTitle>{t('dashboard.title')}</PageTitle>
+      {body}
+    </>
+  );
+  if (!focus) return withTitle(<Result status="info" title={me.role === 'county' ? t('dashboard.noRegion') : t('dashboard.noFocus')} />);
+  if (plan.isError) return withTitle(<QueryError error={plan.error} onRetry={() => void plan.refetch()} />);
+  if (!tree || !plan.code) return withTitle(<Skeleton active paragraph={{ rows: 10 }} />);
 
   const localList = regions.data ? localRegions(regions.data) : [];
   const kinds = focusKinds(me);
@@ -56,9 +61,8 @@ export function DashboardPage() {
     if (next) go({ focus: next });
   };
 
-  return (
+  return withTitle(
     <>
-      {title}
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         {kinds.length > 1 ? (
           <Segmented<FocusKind>
@@ -115,6 +119,6 @@ export function DashboardPage() {
         withMap={showsRegionMap(me, focus)}
         onOpenRegion={openRegion}
       />
-    </>
+    </>,
   );
 }
