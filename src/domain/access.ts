@@ -58,6 +58,11 @@ export function canWriteRegion(actor: Actor, regionCode: string): boolean {
   return actor.kind === 'user' && actor.role === 'county' && actor.regionCode === regionCode;
 }
 
+/** Region data is approved by the city (admin or steering office), never by the one who submitted it. */
+export function canReviewRegion(actor: Actor, submittedBy: number): boolean {
+  return actor.kind === 'user' && (actor.role === 'admin' || actor.role === 'steering') && actor.userId !== submittedBy;
+}
+
 /** A department writes only its own tasks' and indicators' progress. */
 export function canWriteDepartment(actor: Actor, departmentId: number): boolean {
   if (isCityWide(actor)) return true;

@@ -88,6 +88,25 @@ const MATRIX: Record<string, Case> = {
   // The secret in the address is the credential: a wrong one is a 404 for everyone.
   'GET /api/reporting/calendar/feed/:token': { allowed: EVERYONE, url: () => `/api/reporting/calendar/feed/${'A'.repeat(43)}?plan=${PLAN}` },
   'GET /api/reference': { allowed: USERS, url: () => '/api/reference' },
+  // Energy accounts: the county user of the matrix is 章贡区 360702; a missing account is a 404, not a denial.
+  'GET /api/energy/accounts': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/accounts' },
+  'POST /api/energy/accounts': {
+    allowed: ['admin', 'steering', 'county'],
+    url: () => '/api/energy/accounts',
+    body: () => ({ regionCode: '360702', periodKey: '2021-M03', energy: 100, gdpGrowth: 0.05 }),
+  },
+  'GET /api/energy/accounts/:id': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/accounts/999999' },
+  'POST /api/energy/accounts/:id/approve': { allowed: ['admin', 'steering'], url: () => '/api/energy/accounts/999999/approve', body: () => ({}) },
+  'POST /api/energy/accounts/:id/return': { allowed: ['admin', 'steering'], url: () => '/api/energy/accounts/999999/return', body: () => ({ comment: '请核实' }) },
+  'GET /api/energy/targets': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/targets' },
+  'PUT /api/energy/targets/:regionCode': {
+    allowed: ['admin', 'steering'],
+    url: () => '/api/energy/targets/360702',
+    body: () => ({ basic: 0.125, incentive: 0.13, source: '测试' }),
+  },
+  'GET /api/energy/barometer': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/barometer?year=2022' },
+  'GET /api/energy/regions/:regionCode/series': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/regions/360702/series' },
+  'GET /api/energy/what-if': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/what-if?region=360702&year=2022&gdpGrowth=0.05' },
   'POST /api/reference/:key/versions': {
     allowed: ['admin', 'steering'],
     url: () => '/api/reference/progress-status-rule/versions',

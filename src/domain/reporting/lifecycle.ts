@@ -1,3 +1,5 @@
+import { AppError, type ErrorCode } from '../errors';
+
 /**
  * 报送流程: how a report on one item, period and region moves. Every submission is a new revision;
  * an approved value is locked and can only be corrected by a new revision with a reason.
@@ -26,6 +28,14 @@ export function decideSubmission(revisions: readonly Revision[], correctionReaso
   return { ok: true, revision, isCorrection: false };
 }
 
+/** What to tell the submitter when a submission is refused: the error code, the message, and the field at fault. */
+export const SUBMISSION_PROBLEMS = {
+  'pending-review': ['conflict', '该期已有待审核的报送，请等待审核或退回后再报', null],
+  'approved-needs-correction': ['conflict', '该期数值已审核锁定；如需更正，请填写更正原因', 'correctionReason'],
+  'nothing-to-correct': ['validation', '该期没有已审核的数值可更正', 'correctionReason'],
+  'reason-required': ['validation', '更正须填写原因', 'correctionReason'],
+} as const;
+
 export type ReviewAction = 'approve' | 'return';
 
 export type ReviewDecision =
@@ -46,6 +56,15 @@ export function decideReview(revisions: readonly Revision[], reportId: number, a
   }
   return { ok: true, status: 'approved', supersede: revisions.filter((r) => r.status === 'approved').map((r) => r.id) };
 }
+
+export const REVIEW_PROBLEMS = {
+  'not-latest': ['conflict', '只能审核最新一次报送', null],
+  'not-submitted': ['conflict', '该报送不在待审核状态', null],
+  'comment-required': ['validation', '退回须填写意见', 'comment'],
+} as const;
+
+/** A refused submission or review as the error the client sees, pointing at the field at fault. */
+export const lifecycleError = ([code, detail, field]: readonly [ErrorCode, string, string | null]) => new AppError(code, detail, field ? { pointer: `#/${field}`, field } : undefined);
 
 /** The value that counts: the approved revision, if any. */
 export function approvedOf<T extends Revision>(revisions: readonly T[]): T | null {

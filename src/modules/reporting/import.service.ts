@@ -3,7 +3,7 @@ import { type ItemResponsibility, canSubmitReport } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type { Comparison } from '../../domain/plan/plan-file';
 import { beijingDate, periodFromKey } from '../../domain/reporting/calendar';
-import { type Revision, decideSubmission } from '../../domain/reporting/lifecycle';
+import { type Revision, SUBMISSION_PROBLEMS, decideSubmission } from '../../domain/reporting/lifecycle';
 import { type ReportInput, validateReport } from '../../domain/reporting/validate';
 import { indicatorRegionProblem } from '../../domain/reporting/allocation';
 import type { Ctx } from '../../server/context';
@@ -112,8 +112,8 @@ export async function importReports(ctx: Ctx, planCode: string, data: Buffer) {
     const correctionReason = asText(cells.correctionReason) || null;
     const decision = decideSubmission(threads.get(key) ?? [], correctionReason);
     if (!decision.ok) {
-      const why = { 'pending-review': '该期已有待审核的报告', 'approved-needs-correction': '该期数值已审核锁定，如需更正请填写更正原因', 'nothing-to-correct': '该期没有已审核的数值可更正', 'reason-required': '更正须填写原因' }[decision.code];
-      fail(sheet, row, decision.code === 'approved-needs-correction' ? 'correctionReason' : 'periodKey', why);
+      const [, why, field] = SUBMISSION_PROBLEMS[decision.code];
+      fail(sheet, row, field ?? 'periodKey', why);
       continue;
     }
     accepted.push({ sheet, row, kind: item.kind, itemId: item.id, regionCode, input, correctionReason: decision.isCorrection ? correctionReason : null, revision: decision.revision });

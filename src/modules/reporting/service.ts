@@ -1,6 +1,6 @@
 import { canReadReport, canReviewReport, canSubmitReport } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { type Revision, type ReviewAction, decideReview, decideSubmission } from '../../domain/reporting/lifecycle';
+import { REVIEW_PROBLEMS, type Revision, type ReviewAction, SUBMISSION_PROBLEMS, decideReview, decideSubmission, lifecycleError } from '../../domain/reporting/lifecycle';
 import type { Comparison } from '../../domain/plan/plan-file';
 import { beijingDate } from '../../domain/reporting/calendar';
 import { validateReport } from '../../domain/reporting/validate';
@@ -53,12 +53,6 @@ export async function cadenceLookup(db: Ctx['db'], date: string): Promise<(kind:
 
 const cadenceFrom = (rule: Cadence | null, fallback: Cadence): Cadence => ({ frequency: (rule ?? fallback).frequency, dueDays: (rule ?? fallback).dueDays });
 
-const SUBMISSION_ERRORS = {
-  'pending-review': ['conflict', '该期已有待审核的报告，请等待审核或退回后再报'],
-  'approved-needs-correction': ['conflict', '该期数值已审核锁定；如需更正，请填写更正原因'],
-  'nothing-to-correct': ['validation', '该期没有已审核的数值可更正'],
-  'reason-required': ['validation', '更正须填写原因'],
-} as const;
 
 /** Submits (or resubmits, or corrects) a report; a new revision every time, nothing overwritten. */
 export async function submitReport(ctx: Ctx, body: ReportBody): Promise<ReportOut> {
@@ -82,8 +76,7 @@ export async function submitReport(ctx: Ctx, body: ReportBody): Promise<ReportOu
     const revisions = await repo.listRevisions(tx, ref, body.periodKey, body.regionCode);
     const decision = decideSubmission(revisions as Revision[], body.correctionReason);
     if (!decision.ok) {
-      const [code, detail] = SUBMISSION_ERRORS[decision.code];
-      throw new AppError(code, detail, decision.code === 'reason-required' ? { pointer: '#/correctionReason', field: 'correctionReason' } : undefined);
+      throw lifecycleError(SUBMISSION_PROBLEMS[decision.code]);
     }
     const row = await repo.insertReport(tx, {
       indicatorId: ref.indicatorId ?? null,
@@ -108,11 +101,6 @@ export async function submitReport(ctx: Ctx, body: ReportBody): Promise<ReportOu
   });
 }
 
-const REVIEW_ERRORS = {
-  'not-latest': ['conflict', '只能审核最新一次报送'],
-  'not-submitted': ['conflict', '该报告不在待审核状态'],
-  'comment-required': ['validation', '退回须填写意见'],
-} as const;
 
 /** Approves or returns the latest submitted revision, keeping every step in the history. */
 export async function reviewReport(ctx: Ctx, id: number, action: ReviewAction, comment: string | null): Promise<ReportOut> {
@@ -126,8 +114,7 @@ export async function reviewReport(ctx: Ctx, id: number, action: ReviewAction, c
     const revisions = await repo.listRevisions(tx, itemRef(report), report.periodKey, report.regionCode);
     const decision = decideReview(revisions as Revision[], id, action, comment);
     if (!decision.ok) {
-      const [code, detail] = REVIEW_ERRORS[decision.code];
-      throw new AppError(code, detail, decision.code === 'comment-required' ? { pointer: '#/comment', field: 'comment' } : undefined);
+      throw lifecycleError(REVIEW_PROBLEMS[decision.code]);
     }
     await repo.setStatus(tx, decision.supersede, 'superseded');
     await repo.setStatus(tx, [id], decision.status);

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { access } from '../../domain/access';
+import { IdParams } from '../org/schemas';
+import { ReviewBody } from '../reporting/schemas';
+import { getAccountThread, listAccounts, reviewAccount, submitAccount } from './accounts.service';
+import { evaluateRegionSeries, evaluateYear, listTargets, setTarget, whatIf } from './evaluation.service';
+import { AccountBody, AccountOut, AccountQuery, AccountThreadOut, BarometerOut, RegionCode, SeriesOut, TargetBody, TargetOut, WhatIfOut, WhatIfQuery } from './schemas';
+
+/** 能耗双控: county energy accounts (entered by the county, approved by the city), targets, barometer, what-if. */
+export const energyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['energy'];
+  const readers = access.roles('admin', 'steering', 'department', 'county');
+  const city = access.roles('admin', 'steering');
+  app.get('/accounts', { config: { access: readers }, schema: { operationId: 'listEnergyAccounts', tags, querystring: AccountQuery, response: { 200: z.array(AccountOut) } } }, (req) =>
+    listAccounts(req.ctx, req.query),
+  );
+  app.post(
+    '/accounts',
+    { config: { access: access.roles('admin', 'steering', 'county') }, schema: { operationId: 'submitEnergyAccount', tags, body: AccountBody, response: { 201: AccountOut } } },
+    async (req, reply) => reply.status(201).send(await submitAccount(req.ctx, req.body)),
+  );
+  app.get('/accounts/:id', { config: { access: readers }, schema: { operationId: 'getEnergyAccount', tags, params: IdParams, response: { 200: AccountThreadOut } } }, (req) =>
+    getAccountThread(req.ctx, req.params.id),
+  );
+  app.post(
+    '/accounts/:id/approve',
+    { config: { access: city }, schema: { operationId: 'approveEnergyAccount', tags, params: IdParams, body: ReviewBody, response: { 200: AccountOut } } },
+    (req) => reviewAccount(req.ctx, req.params.id, 'approve', req.body.comment),
+  );
+  app.post(
+    '/accounts/:id/return',
+    { config: { access: city }, schema: { operationId: 'returnEnergyAccount', tags, params: IdParams, body: ReviewBody, response: { 200: AccountOut } } },
+    (req) => reviewAccount(req.ctx, req.params.id, 'return', req.body.comment),
+  );
+  app.get('/targets', { config: { access: readers }, schema: { operationId: 'listEnergyTargets', tags, response: { 200: z.array(TargetOut) } } }, (req) => listTargets(req.ctx));
+  app.put(
+    '/targets/:regionCode',
+    { config: { access: city }, schema: { operationId: 'setEnergyTarget', tags, params: z.object({ regionCode: RegionCode }), body: TargetBody, response: { 200: TargetOut } } },
+    (req) => setTarget(req.ctx, req.params.regionCode, req.body),
+  );
+  app.get(
+    '/barometer',
+    { config: { access: readers }, schema: { operationId: 'getBarometer', tags, querystring: z.object({ year: z.coerce.number().int().min(2021).max(2100) }), response: { 200: BarometerOut } } },
+    (req) => evaluateYear(req.ctx, req.query.year),
+  );
+  app.get(
+    '/regions/:regionCode/series',
+    { config: { access: readers }, schema: { operationId: 'getEnergySeries', tags, params: z.object({ regionCode: RegionCode }), response: { 200: SeriesOut } } },
+    (req) => evaluateRegionSeries(req.ctx, req.params.regionCode),
+  );
+  app.get('/what-if', { config: { access: readers }, schema: { operationId: 'energyWhatIf', tags, querystring: WhatIfQuery, response: { 200: WhatIfOut } } }, (req) =>
+    whatIf(req.ctx, { regionCode: req.query.region, year: req.query.year, gdpGrowth: req.query.gdpGrowth, plannedEnergy: req.query.plannedEnergy ?? null }),
+  );
+};

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeUser } from '../factories';
+import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
+import { describeEachDb } from '../helpers/db';
+
+describeEachDb('energy dual control: a county enters its figures, the city approves, the barometer changes', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const db = t.database.db;
+    const users = {
+      steering: await makeUser(db, 'steering'),
+      zhanggong: await makeUser(db, 'county', { regionCode: '360702' }),
+      nankang: await makeUser(db, 'county', { regionCode: '360703' }),
+      dept: await makeUser(db, 'department', { departmentId: 1 }),
+    };
+    for (const [k, u] of Object.entries(users)) cookies[k] = await loginAs(t.app, u.username);
+  });
+  afterAll(() => t.close());
+
+  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject(as(cookies[who]!, { method, url, ...(payload ? { payload } : {}) }));
+  const submit = (who: string, body: object) => call(who, 'POST', '/api/energy/accounts', { regionCode: '360702', ...body });
+  const approve = async (id: number) => expect((await call('steering', 'POST', `/api/energy/accounts/${id}/approve`, {})).json().status).toBe('approved');
+  const zhanggongIn = async (year: number) => (await call('steering', 'GET', `/api/energy/barometer?year=${year}`)).json().regions.find((r: { regionCode: string }) => r.regionCode === '360702');
+
+  it('lets the steering office set basic, incentive and annual targets, and checks them', async () => {
+    const body = { basic: 0.125, incentive: 0.13, source: '市发改委 2022 年分解方案（测试）', annual: [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, plannedGdpGrowth: 0.06 })) };
+    expect((await call('steering', 'PUT', '/api/energy/targets/360702', body)).statusCode).toBe(200);
+    expect((await call('steering', 'PUT', '/api/energy/targets/360702', { ...body, incentive: 0.1 })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/incentive' }] });
+    expect((await call('zhanggong', 'PUT', '/api/energy/targets/360702', body)).statusCode).toBe(403);
+    expect((await call('zhanggong', 'GET', '/api/energy/targets')).json()).toEqual([expect.objectContaining({ regionCode: '360702', basic: 0.125 })]);
+  });
+
+  it('takes a county\'s own figures only, and says which field is missing', async () => {
+    expect((await submit('zhanggong', { periodKey: '2020', energy: 400 })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/gdpCurrent' }] });
+    expect((await submit('zhanggong', { periodKey: '2021', energy: 416 })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/gdpGrowth' }] });
+    expect((await submit('zhanggong', { periodKey: '2021', energy: 10, feedstock: 11, gdpGrowth: 0.05 })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/feedstock' }] });
+    expect((await submit('zhanggong', { periodKey: '2021-M13', energy: 1 })).statusCode).toBe(400);
+    expect((await submit('nankang', { periodKey: '2020', energy: 400, gdpCurrent: 1000 })).statusCode).toBe(403);
+    expect((await submit('dept', { periodKey: '2020', energy: 400, gdpCurrent: 1000 })).statusCode).toBe(403);
+  });
+
+  it('rates the county once the city approves: not rated, then green, then yellow (energy.md §2 worked example)', async () => {
+    const base = (await submit('zhanggong', { periodKey: '2020', energy: 400, gdpCurrent: 1000 })).json();
+    const y2021 = (await submit('zhanggong', { periodKey: '2021', energy: 416, gdpGrowth: 0.08 })).json();
+    expect((await call('zhanggong', 'POST', `/api/energy/accounts/${base.id}/approve`, {})).statusCode).toBe(403);
+    expect(await zhanggongIn(2021)).toMatchObject({ evaluation: null, notRated: 'no-data' });
+    await approve(base.id);
+    await approve(y2021.id);
+    const r2021 = await zhanggongIn(2021);
+    expect(r2021.evaluation).toMatchObject({ intensity: 0.385185, annualReduction: 0.037037, level: { intensity: 3, overall: 3 }, exemptFromTotal: true });
+    // 8 % growth against 6 % planned: the 2021 total target moved to 420.6156 万tce, recorded with its reason.
+    const series = (await call('zhanggong', 'GET', '/api/energy/regions/360702/series')).json();
+    expect(series.adjustments).toEqual([expect.objectContaining({ year: 2021, adjusted: 420.615582 })]);
+    expect(series.adjustments[0].reason).toContain('实际增速');
+
+    const y2022 = (await submit('zhanggong', { periodKey: '2022', energy: 420, gdpGrowth: 0.03 })).json();
+    expect((await call('steering', 'POST', `/api/energy/accounts/${y2022.id}/return`, { comment: '请附统计局核定数' })).json().status).toBe('returned');
+    const again = (await submit('zhanggong', { periodKey: '2022', energy: 420, gdpGrowth: 0.03, note: '已附核定数' })).json();
+    expect(again.revision).toBe(2);
+    await approve(again.id);
+    const r2022 = await zhanggongIn(2022);
+    // Fell 1.98 % against the 2.64 % a year the basic target asks for: yellow (rule set B), though on track cumulatively.
+    expect(r2022.evaluation).toMatchObject({ cumulativeReduction: 0.056095, progressTarget: 0.052011, onTrack: true, level: { intensity: 2 } });
+  });
+
+  it('keeps approved figures: a correction needs a reason and both stay', async () => {
+    const list = (await call('zhanggong', 'GET', '/api/energy/accounts?year=2022')).json();
+    const approved = list.find((a: { status: string }) => a.status === 'approved');
+    expect((await submit('zhanggong', { periodKey: '2022', energy: 418, gdpGrowth: 0.03 })).json()).toMatchObject({ status: 409 });
+    const fix = (await submit('zhanggong', { periodKey: '2022', energy: 418, gdpGrowth: 0.03, correctionReason: '统计局终核数' })).json();
+    await approve(fix.id);
+    const thread = (await call('zhanggong', 'GET', `/api/energy/accounts/${fix.id}`)).json();
+    expect(thread.revisions.map((r: { status: string }) => r.status)).toEqual(['returned', 'superseded', 'approved']);
+    expect(thread.revisions.find((r: { id: number }) => r.id === approved.id).energy).toBe(420);
+    expect(thread.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'return', 'submit', 'approve', 'correct', 'approve']);
+  });
+
+  it('keeps a county to its own accounts, and answers what-if', async () => {
+    expect((await call('nankang', 'GET', '/api/energy/accounts?regionCode=360702')).statusCode).toBe(403);
+    expect((await call('nankang', 'GET', '/api/energy/accounts')).json()).toEqual([]);
+    expect((await call('nankang', 'GET', '/api/energy/regions/360702/series')).statusCode).toBe(403);
+    const w = (await call('zhanggong', 'GET', '/api/energy/what-if?region=360702&year=2023&gdpGrowth=0.05&plannedEnergy=500')).json();
+    expect(w.maxEnergy).toBeGreaterThan(400);
+    expect(w.maxEnergy).toBeLessThan(500);
+    expect(w.planned).toMatchObject({ intensity: 1 });
+    expect((await call('zhanggong', 'GET', '/api/energy/what-if?region=360702&year=2023&gdpGrowth=2')).statusCode).toBe(400);
+  });
+
+  it('compares the city with the sum of its counties only when all counties are in', async () => {
+    const b = (await call('steering', 'GET', '/api/energy/barometer?year=2022')).json();
+    expect(b.rules.name).toContain('629');
+    expect(b.cityVsCounties).toEqual({ cityEnergy: null, countiesEnergy: null, gap: null });
+    expect(b.regions.find((r: { regionCode: string }) => r.regionCode === '360703')).toMatchObject({ notRated: 'no-target' });
+    expect((await call('zhanggong', 'GET', '/api/energy/barometer?year=2022')).json().regions.map((r: { regionCode: string }) => r.regionCode)).toEqual(['360702']);
+  });
+});
