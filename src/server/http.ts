@@ -14,3 +14,9 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'ecer_session';
+
+/** A Content-Disposition for a download: an ASCII fallback plus the UTF-8 name (RFC 6266 / 5987), so Chinese names survive. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -105,6 +105,9 @@ const MATRIX: Record<string, Case> = {
     body: () => ({ basic: 0.125, incentive: 0.13, source: '测试' }),
   },
   'GET /api/energy/barometer': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/barometer?year=2022' },
+  'GET /api/energy/barometer/quarter': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/barometer/quarter?year=2022&quarter=2' },
+  'GET /api/energy/bulletin.xlsx': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/bulletin.xlsx?year=2022&quarter=2' },
+  'GET /api/energy/bulletin.pdf': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/bulletin.pdf?year=2022&quarter=2' },
   'GET /api/energy/regions/:regionCode/series': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/regions/360702/series' },
   'GET /api/energy/what-if': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/energy/what-if?region=360702&year=2022&gdpGrowth=0.05' },
   'POST /api/reference/:key/versions': {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeUser } from '../factories';
 import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
@@ -86,6 +87,31 @@ describeEachDb('energy dual control: a county enters its figures, the city appro
     expect(w.maxEnergy).toBeLessThan(500);
     expect(w.planned).toMatchObject({ intensity: 1 });
     expect((await call('zhanggong', 'GET', '/api/energy/what-if?region=360702&year=2023&gdpGrowth=2')).statusCode).toBe(400);
+  });
+
+  it('rates a quarter on year-to-date figures against the same period last year, and issues the bulletin', async () => {
+    const h1 = async (periodKey: string, energy: number, gdpGrowth: number) => approve((await submit('zhanggong', { periodKey, energy, gdpGrowth })).json().id);
+    await h1('2022-M06', 200, 0.05);
+    await h1('2023-M06', 212, 0.05); // energy +6 %, GDP +5 %: intensity rose → 一级预警
+    const q = (await call('steering', 'GET', '/api/energy/barometer/quarter?year=2023&quarter=2')).json();
+    const zg = q.regions.find((r: { regionCode: string }) => r.regionCode === '360702');
+    expect(zg.rating.intensity).toMatchObject({ level: 1 });
+    expect(zg.rating.intensity.actual).toBeCloseTo(1 - 1.06 / 1.05, 6);
+    expect(q.regions.find((r: { regionCode: string }) => r.regionCode === '360703')).toMatchObject({ rating: null, notRated: 'no-target' });
+
+    const xlsx = await call('steering', 'GET', '/api/energy/bulletin.xlsx?year=2023&quarter=2');
+    expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('晴雨表'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('晴雨表')!;
+    expect(ws.getCell('A1').value).toBe('赣州市能耗双控目标完成情况晴雨表（2023 年上半年）');
+    const row = ws.getColumn(1).values.indexOf('章贡区');
+    expect(ws.getRow(row).getCell(2).value).toBe('上升 0.95%');
+    expect(ws.getRow(row).getCell(4).value).toBe('一级预警（红灯）');
+    const pdf = await call('steering', 'GET', '/api/energy/bulletin.pdf?year=2023&quarter=2');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular/); // the Chinese font is embedded
   });
 
   it('compares the city with the sum of its counties only when all counties are in', async () => {

@@ -2,7 +2,9 @@ import type { Db } from '../../db/client';
 import { canReadRegion } from '../../domain/access';
 import { type EvaluationRow, type RegionInput, evaluateRegions, targetsOf } from '../../domain/energy/accounts-file';
 import { type AccountYear, evaluateRegion } from '../../domain/energy/evaluate';
-import { round6 } from '../../domain/energy/intensity';
+import { averageAnnualRate, round6, totalConsumptionTargets } from '../../domain/energy/intensity';
+import { assessedEnergy } from '../../domain/energy/deductions';
+import { ratePeriod } from '../../domain/energy/period';
 import { evaluationRulesFrom } from '../../domain/energy/rules';
 import { maxEnergyToStayGreen, evaluatePlan } from '../../domain/energy/what-if';
 import { AppError } from '../../domain/errors';
@@ -82,6 +84,63 @@ export async function evaluateYear(ctx: Ctx, year: number) {
     cityVsCounties: city ? { cityEnergy: energyOf.get(city.code) ?? null, countiesEnergy: countySum === null ? null : round6(countySum), gap: countySum !== null && energyOf.has(city.code) ? round6(energyOf.get(city.code)! - countySum) : null } : null,
   };
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * 季度晴雨表: each region's year-to-date figures (Jan to the quarter's end) against the same period last year,
+ * with the year's requirement; Q4 uses the annual account when there is one. Regions without a target or
+ * without both periods approved are not rated.
+ */
+export async function evaluateQuarter(ctx: Ctx, year: number, quarter: 1 | 2 | 3 | 4) {
+  const regions = (await orgRepo.listRegions(ctx.db)).filter((r) => canReadRegion(ctx.actor, r.code));
+  const inputs = await regionInputs(ctx.db);
+  const { versions, rules } = await rulesOf(ctx.db);
+  const approved = await repo.listAccounts(ctx.db, { status: 'approved' });
+  const find = (region: string, y: number) => {
+    const keys = quarter === 4 ? [String(y), `${y}-M12`] : [`${y}-M${pad2(quarter * 3)}`];
+    for (const k of keys) {
+      const hit = approved.find((a) => a.regionCode === region && a.periodKey === k);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const barometer = effectiveAt(versions, 'energy-barometer-rules', `${year}-12-31`);
+  const rows = regions.map((r) => {
+    const input = inputs.get(r.code);
+    if (!input) return { regionCode: r.code, name: r.name, kind: r.kind, rating: null, notRated: 'no-target' as const };
+    const targets = targetsOf(input);
+    const cur = find(r.code, year);
+    const prev = find(r.code, year - 1);
+    const required = targets.annual[year] ?? averageAnnualRate(targets.basic, targets.years);
+    // The growth the year's total target allows over last year, from last year's annual evaluation; none when exempt.
+    let allowed: number | null = null;
+    try {
+      const lastYear = evaluateRegion(input.accounts.filter((a) => a.year <= year - 1), targets, rules).find((e) => e.year === year - 1);
+      if (lastYear && !lastYear.exemptFromTotal) {
+        const t = year - targets.baseYear;
+        const planned = Array.from({ length: targets.years }, (_, i) => targets.plannedGrowth[targets.baseYear + 1 + i] ?? 0);
+        const actual = input.accounts.filter((a) => a.year > targets.baseYear && a.year < year).sort((a, b) => a.year - b.year).map((a) => a.gdpGrowth ?? 0);
+        const base = input.accounts.find((a) => a.year === targets.baseYear)!;
+        const baseTotal = assessedEnergy(base, base, [base], rules.regimeFor(year)).total;
+        const target = totalConsumptionTargets(baseTotal, targets.basic, targets.years, planned, actual)[t - 1];
+        if (target) allowed = target.adjusted / lastYear.assessedTotal - 1;
+      }
+    } catch {
+      allowed = null; // last year's chain incomplete: the total is not rated
+    }
+    const asFigures = (a: repo.AccountRow | null) => a && { ...asAccountYear(a), year: Number(a.periodKey.slice(0, 4)) };
+    const rating = ratePeriod(asFigures(cur), asFigures(prev), required, allowed, rules.regimeFor(year), rules.barometerFor(year));
+    const rated = rating.intensity.level !== null || rating.total.level !== null;
+    return { regionCode: r.code, name: r.name, kind: r.kind, rating: rated ? { ...rating, overall: worst(rating.intensity.level, rating.total.level) } : null, notRated: rated ? null : ('no-data' as const) };
+  });
+  return { year, quarter, rules: barometer ? { name: (barometer.value as BarometerRulesValue).name, source: barometer.source, colours: (barometer.value as BarometerRulesValue).colours } : null, regions: rows };
+}
+
+const worst = (...levels: Array<1 | 2 | 3 | null>) => {
+  const rated = levels.filter((l): l is 1 | 2 | 3 => l !== null);
+  return rated.length ? (Math.min(...rated) as 1 | 2 | 3) : null;
+};
 
 /** One region's evaluated years (for its trend charts), with its recorded target adjustments. */
 export async function evaluateRegionSeries(ctx: Ctx, regionCode: string): Promise<{ rows: EvaluationRow[]; adjustments: Awaited<ReturnType<typeof repo.listAdjustments>> }> {

@@ -4,8 +4,10 @@ import { access } from '../../domain/access';
 import { IdParams } from '../org/schemas';
 import { ReviewBody } from '../reporting/schemas';
 import { getAccountThread, listAccounts, reviewAccount, submitAccount } from './accounts.service';
-import { evaluateRegionSeries, evaluateYear, listTargets, setTarget, whatIf } from './evaluation.service';
-import { AccountBody, AccountOut, AccountQuery, AccountThreadOut, BarometerOut, RegionCode, SeriesOut, TargetBody, TargetOut, WhatIfOut, WhatIfQuery } from './schemas';
+import { bulletinData, bulletinPdf, bulletinXlsx } from './bulletin';
+import { evaluateQuarter, evaluateRegionSeries, evaluateYear, listTargets, setTarget, whatIf } from './evaluation.service';
+import { attachment } from '../../server/http';
+import { AccountBody, AccountOut, AccountQuery, AccountThreadOut, BarometerOut, QuarterBarometerOut, RegionCode, SeriesOut, TargetBody, TargetOut, WhatIfOut, WhatIfQuery } from './schemas';
 
 /** 能耗双控: county energy accounts (entered by the county, approved by the city), targets, barometer, what-if. */
 export const energyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,6 +46,24 @@ export const energyRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: readers }, schema: { operationId: 'getBarometer', tags, querystring: z.object({ year: z.coerce.number().int().min(2021).max(2100) }), response: { 200: BarometerOut } } },
     (req) => evaluateYear(req.ctx, req.query.year),
   );
+  const QuarterQuery = z.object({ year: z.coerce.number().int().min(2021).max(2100), quarter: z.coerce.number().int().min(1).max(4) });
+  app.get(
+    '/barometer/quarter',
+    { config: { access: readers }, schema: { operationId: 'getQuarterBarometer', tags, querystring: QuarterQuery, response: { 200: QuarterBarometerOut } } },
+    (req) => evaluateQuarter(req.ctx, req.query.year, req.query.quarter as 1 | 2 | 3 | 4),
+  );
+  // 季度晴雨表通报: the same table as Excel and as PDF, in Chinese.
+  app.get('/bulletin.xlsx', { config: { access: readers }, schema: { operationId: 'getBulletinXlsx', tags, querystring: QuarterQuery } }, async (req, reply) => {
+    const b = await bulletinData(req.ctx, req.query.year, req.query.quarter as 1 | 2 | 3 | 4);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(`${b.title}.xlsx`))
+      .send(await bulletinXlsx(b));
+  });
+  app.get('/bulletin.pdf', { config: { access: readers }, schema: { operationId: 'getBulletinPdf', tags, querystring: QuarterQuery } }, async (req, reply) => {
+    const b = await bulletinData(req.ctx, req.query.year, req.query.quarter as 1 | 2 | 3 | 4);
+    return reply.type('application/pdf').header('content-disposition', attachment(`${b.title}.pdf`)).send(await bulletinPdf(b));
+  });
   app.get(
     '/regions/:regionCode/series',
     { config: { access: readers }, schema: { operationId: 'getEnergySeries', tags, params: z.object({ regionCode: RegionCode }), response: { 200: SeriesOut } } },

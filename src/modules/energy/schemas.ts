@@ -110,3 +110,19 @@ export const WhatIfOut = z.object({
   planned: z.object({ energy: N, intensity: Level, total: Level, exempt: z.boolean(), annualReduction: z.number() }).nullable(),
   today: z.string(),
 });
+
+const RatingOut = z.object({ level: Level, actual: N, required: N, gap: N });
+export const QuarterBarometerOut = z.object({
+  year: z.number().int(),
+  quarter: z.number().int(),
+  rules: BarometerOut.shape.rules,
+  regions: z.array(
+    z.object({
+      regionCode: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      rating: z.object({ intensity: RatingOut, total: RatingOut, overall: Level }).nullable(),
+      notRated: z.enum(['no-target', 'no-data']).nullable(),
+    }),
+  ),
+});

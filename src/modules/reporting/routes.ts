@@ -9,6 +9,7 @@ import { EVIDENCE_MAX_BYTES, attachEvidence, getEvidence, listEvidence } from '.
 import { buildTemplate, importReports } from './import.service';
 import { setReportingRule } from './rules.service';
 import { AppError } from '../../domain/errors';
+import { attachment } from '../../server/http';
 import { AllocationBody, AllocationOut, AllocationParams, CalendarOut, CalendarQuery, OverviewOut, OverviewQuery, RegionMapOut, ReportBody, ReportOut, ReportQuery, ReportThreadOut, ReviewBody } from './schemas';
 import { getReportThread, listReports, reviewReport, submitReport } from './service';
 
@@ -50,12 +51,7 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: access.user }, schema: { operationId: 'getEvidence', tags, params: IdParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
     async (req, reply) => {
       const file = await getEvidence(req.ctx, req.params.id, req.params.sha256);
-      // RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese file names survive.
-      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.content);
+      return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).send(file.content);
     },
   );
   app.get(
