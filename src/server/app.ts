@@ -12,7 +12,7 @@ import { type RouteAccess, access, decideRoute } from '../domain/access';
 import { AppError } from '../domain/errors';
 import { localeFromAcceptLanguage } from '../i18n/index';
 import { auditRoutes } from '../modules/audit/routes';
-import { energyRoutes } from '../modules/energy/routes';
+import { dualControlRoutes } from '../modules/dualcontrol/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { resolveSession } from '../modules/auth/service';
 import { notificationRoutes } from '../modules/notifications/routes';
@@ -121,7 +121,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(planRoutes, { prefix: '/api/plan' });
   await app.register(reportingRoutes, { prefix: '/api/reporting' });
   await app.register(referenceRoutes, { prefix: '/api/reference' });
-  await app.register(energyRoutes, { prefix: '/api/energy' });
+  await app.register(dualControlRoutes, { prefix: '/api/dualcontrol' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
 

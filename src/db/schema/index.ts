@@ -5,4 +5,4 @@ export * from './audit';
 export * from './reporting';
 export * from './notification';
 export * from './reference';
-export * from './energy';
+export * from './dualcontrol';

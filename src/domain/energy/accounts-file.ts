@@ -85,3 +85,21 @@ export function evaluateRegions(regions: readonly RegionInput[], rules: Evaluati
   }
   return { rows, errors };
 }
+
+/** The base year of the 14th FYP accounts: its current-price GDP starts the comparable-price chain. */
+export const ACCOUNT_BASE_YEAR = 2020;
+
+/**
+ * What a period's figures must carry and how they must hang together: the base year its current-price
+ * GDP, a later period its real growth; the deductions and non-fossil energy within the total.
+ */
+export function accountProblem(a: { periodKey: string; gdpCurrent: number | null; gdpGrowth: number | null; energy: number; feedstock: number; listedProjects: number; nonFossil: number }): { field: string; message: string } | null {
+  const year = Number(a.periodKey.slice(0, 4));
+  if (year < ACCOUNT_BASE_YEAR) return { field: 'periodKey', message: `期间须在基期 ${ACCOUNT_BASE_YEAR} 年及以后` };
+  if (year === ACCOUNT_BASE_YEAR && a.periodKey.length === 4 && a.gdpCurrent === null) return { field: 'gdpCurrent', message: `基期 ${ACCOUNT_BASE_YEAR} 年须填写现价地区生产总值（亿元）` };
+  if (year > ACCOUNT_BASE_YEAR && a.gdpGrowth === null) return { field: 'gdpGrowth', message: `${a.periodKey} 须填写地区生产总值实际增速（按可比价，同比）` };
+  const parts = a.feedstock + a.listedProjects;
+  if (parts > a.energy) return { field: 'feedstock', message: `原料用能与单列项目能耗之和 ${parts} 超过能源消费总量 ${a.energy}` };
+  if (a.nonFossil > a.energy) return { field: 'nonFossil', message: `非化石能源消费量 ${a.nonFossil} 超过能源消费总量 ${a.energy}` };
+  return null;
+}

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { NOT_A_WORKBOOK, type SheetIssue, headerColumns, loadWorkbook, plainValue } from '../../exports/xlsx';
 
 /** The report workbook's columns: one list serves the template and the import, so they cannot drift. */
 export const INDICATOR_SHEET = '指标';
@@ -62,33 +63,18 @@ export async function buildReportWorkbook(indicatorRows: SheetRow[], taskRows: S
 }
 
 export type ReadRow = { sheet: string; row: number; cells: Record<string, unknown> };
-export type ReadIssue = { sheet: string; row: number; field: string; detail: string };
-
-function plainValue(v: ExcelJS.CellValue): unknown {
-  if (v && typeof v === 'object') {
-    if ('result' in v) return v.result ?? null; // formula: its cached result
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return v.text; // hyperlink
-    if (v instanceof Date) return v;
-  }
-  return v ?? null;
-}
+export type ReadIssue = SheetIssue;
 
 /** Reads both sheets by their header names; a missing sheet or column is an issue, not a crash. */
 export async function readReportWorkbook(data: Buffer): Promise<{ rows: ReadRow[]; issues: ReadIssue[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer); // exceljs types predate the generic Buffer
-  } catch {
-    return { rows: [], issues: [{ sheet: '', row: 0, field: '', detail: '文件不是有效的 Excel (.xlsx) 工作簿' }] };
-  }
+  const wb = await loadWorkbook(data);
+  if (!wb) return { rows: [], issues: [{ sheet: '', row: 0, field: '', detail: NOT_A_WORKBOOK }] };
   const rows: ReadRow[] = [];
   const issues: ReadIssue[] = [];
   for (const [sheet, columns] of [[INDICATOR_SHEET, INDICATOR_COLUMNS], [TASK_SHEET, TASK_COLUMNS]] as const) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue; // a workbook may carry only one of the two sheets
-    const header = new Map<string, number>();
-    ws.getRow(1).eachCell((cell, col) => header.set(String(plainValue(cell.value) ?? '').trim(), col));
+    const header = headerColumns(ws.getRow(1));
     const required = columns.filter((c) => !['name', 'unit', 'regionName', 'lastValue', 'correctionReason'].includes(c.key));
     const missing = required.filter((c) => !header.has(c.header));
     for (const c of missing) issues.push({ sheet, row: 1, field: c.header, detail: `缺少列“${c.header}”` });

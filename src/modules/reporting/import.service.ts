@@ -7,6 +7,7 @@ import { type Revision, SUBMISSION_PROBLEMS, decideSubmission } from '../../doma
 import { type ReportInput, validateReport } from '../../domain/reporting/validate';
 import { indicatorRegionProblem } from '../../domain/reporting/allocation';
 import type { Ctx } from '../../server/context';
+import { sheetErrors } from '../../exports/xlsx';
 import { recordAudit } from '../audit/service';
 import * as orgRepo from '../org/repo';
 import { getPlanTree } from '../plan/service';
@@ -118,13 +119,7 @@ export async function importReports(ctx: Ctx, planCode: string, data: Buffer) {
     }
     accepted.push({ sheet, row, kind: item.kind, itemId: item.id, regionCode, input, correctionReason: decision.isCorrection ? correctionReason : null, revision: decision.revision });
   }
-  if (errors.length) {
-    errors.sort((x, y) => (x.sheet === y.sheet ? x.row - y.row : x.sheet < y.sheet ? -1 : 1));
-    const first = errors[0]!;
-    throw new AppError('validation', `导入失败，共 ${errors.length} 处错误；首处：${first.sheet} 第 ${first.row} 行“${first.field}”列：${first.detail}。未导入任何数据。`, undefined, {
-      errors: errors.slice(0, 1000).map((e) => ({ sheet: e.sheet, row: e.row, field: e.field, detail: e.detail })),
-    });
-  }
+  if (errors.length) throw sheetErrors(errors);
   if (!accepted.length) throw new AppError('validation', '文件中没有可导入的行');
   const sha256 = createHash('sha256').update(data).digest('hex');
   return ctx.db.transaction(async (tx) => {

@@ -1,16 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../domain/access';
+import { AppError } from '../../domain/errors';
 import { IdParams } from '../org/schemas';
+import { accountsTemplate, importAccounts } from './import.service';
 import { ReviewBody } from '../reporting/schemas';
 import { getAccountThread, listAccounts, reviewAccount, submitAccount } from './accounts.service';
 import { bulletinData, bulletinPdf, bulletinXlsx } from './bulletin';
 import { evaluateQuarter, evaluateRegionSeries, evaluateYear, listTargets, setTarget, whatIf } from './evaluation.service';
 import { attachment } from '../../server/http';
-import { AccountBody, AccountOut, AccountQuery, AccountThreadOut, BarometerOut, QuarterBarometerOut, RegionCode, SeriesOut, TargetBody, TargetOut, WhatIfOut, WhatIfQuery } from './schemas';
+import { AccountBody, AccountOut, AccountQuery, AccountThreadOut, BarometerOut, EnergyPeriod, QuarterBarometerOut, RegionCode, SeriesOut, TargetBody, TargetOut, WhatIfOut, WhatIfQuery } from './schemas';
 
 /** 能耗双控: county energy accounts (entered by the county, approved by the city), targets, barometer, what-if. */
-export const energyRoutes: FastifyPluginAsyncZod = async (app) => {
+export const dualControlRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['energy'];
   const readers = access.roles('admin', 'steering', 'department', 'county');
   const city = access.roles('admin', 'steering');
@@ -21,6 +23,27 @@ export const energyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/accounts',
     { config: { access: access.roles('admin', 'steering', 'county') }, schema: { operationId: 'submitEnergyAccount', tags, body: AccountBody, response: { 201: AccountOut } } },
     async (req, reply) => reply.status(201).send(await submitAccount(req.ctx, req.body)),
+  );
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const writers = access.roles('admin', 'steering', 'county');
+  app.get(
+    '/accounts/template.xlsx',
+    { config: { access: writers }, schema: { operationId: 'getEnergyAccountsTemplate', tags, querystring: z.object({ period: EnergyPeriod }) } },
+    async (req, reply) =>
+      reply.type(XLSX).header('content-disposition', attachment(`能源消费统计表-${req.query.period}.xlsx`)).send(await accountsTemplate(req.ctx, req.query.period)),
+  );
+  app.post(
+    '/accounts/import',
+    {
+      config: { access: writers },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: { operationId: 'importEnergyAccounts', tags, response: { 201: z.object({ imported: z.number().int(), periodKey: z.string(), sha256: z.string() }) } },
+    },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported-media-type', `请以 ${XLSX} 上传 Excel 文件`);
+      return reply.status(201).send(await importAccounts(req.ctx, req.body));
+    },
   );
   app.get('/accounts/:id', { config: { access: readers }, schema: { operationId: 'getEnergyAccount', tags, params: IdParams, response: { 200: AccountThreadOut } } }, (req) =>
     getAccountThread(req.ctx, req.params.id),

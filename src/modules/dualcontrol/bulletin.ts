@@ -1,15 +1,11 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf, textOn } from '../../exports/pdf';
 import type { Rating } from '../../domain/energy/barometer';
 import type { Ctx } from '../../server/context';
 import { beijingDate } from '../../domain/reporting/calendar';
 import { evaluateQuarter } from './evaluation.service';
 
-const require = createRequire(import.meta.url);
-// Noto Sans Hans (GB 2312 subset, SIL OFL 1.1) from npm, so a PDF in Chinese needs no system font.
-const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 
 const LEVEL_LABEL = { 1: '一级预警（红灯）', 2: '二级预警（黄灯）', 3: '三级预警（绿灯）' } as const;
 const NOT_RATED = { 'no-target': '未评价（未设定目标）', 'no-data': '未评价（数据未齐或未审核）' } as const;
@@ -73,27 +69,12 @@ export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Black or white text, whichever reads on the fill (WCAG relative luminance). */
-function textOn(fill: string | null): string {
-  if (!fill) return '#000000';
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(fill.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.179 ? '#000000' : '#ffffff';
-}
-
 /** The bulletin as a PDF in Chinese (pdfmake with the embedded Noto Sans Hans). */
 export async function bulletinPdf(b: Bulletin): Promise<Buffer> {
-  // A CommonJS singleton: under ESM its methods are on the default export.
-  const pdfmake = (await import('pdfmake')).default;
-  pdfmake.setFonts({ NotoSansHans: { normal: path.join(FONT_DIR, 'NotoSansHans-Regular.otf'), bold: path.join(FONT_DIR, 'NotoSansHans-Bold.otf') } });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    defaultStyle: { font: 'NotoSansHans', fontSize: 9 },
+    defaultStyle: { fontSize: 9 },
     info: { title: b.title, creator: 'ECER' },
     content: [
       { text: b.title, fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
@@ -108,6 +89,6 @@ export async function bulletinPdf(b: Bulletin): Promise<Buffer> {
       ...b.notes.map((n) => ({ text: n, margin: [0, 6, 0, 0] as [number, number, number, number], fontSize: 8 })),
     ],
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }
 

@@ -1,4 +1,6 @@
-import { canReadRegion, canReviewRegion, canWriteRegion } from '../../domain/access';
+import { type UserActor, canReadRegion, canReviewRegion, canWriteRegion } from '../../domain/access';
+import type { Db } from '../../db/client';
+import { accountProblem } from '../../domain/energy/accounts-file';
 import { AppError } from '../../domain/errors';
 import { REVIEW_PROBLEMS, type Revision, type ReviewAction, SUBMISSION_PROBLEMS, decideReview, decideSubmission, lifecycleError } from '../../domain/reporting/lifecycle';
 import type { Ctx } from '../../server/context';
@@ -28,17 +30,6 @@ export const accountOut = (r: repo.AccountRow): AccountOut => ({
   submittedAt: r.submittedAt,
 });
 
-const BASE_YEAR = 2020;
-
-/** What a period's figures must carry: the base year its current-price GDP, a later year its real growth. */
-function missingField(body: AccountBody): { field: string; message: string } | null {
-  const year = Number(body.periodKey.slice(0, 4));
-  if (year === BASE_YEAR && body.periodKey.length === 4 && body.gdpCurrent === null) return { field: 'gdpCurrent', message: '基期 2020 年须填写现价地区生产总值（亿元）' };
-  if (year > BASE_YEAR && body.gdpGrowth === null) return { field: 'gdpGrowth', message: `${body.periodKey} 须填写地区生产总值实际增速（按可比价，同比）` };
-  if (year < BASE_YEAR) return { field: 'periodKey', message: `期间须在基期 ${BASE_YEAR} 年及以后` };
-  return null;
-}
-
 /** A county submits (or resubmits, or corrects) its energy account for a period: a new revision each time. */
 export async function submitAccount(ctx: Ctx, body: AccountBody): Promise<AccountOut> {
   const a = ctx.actor;
@@ -46,29 +37,32 @@ export async function submitAccount(ctx: Ctx, body: AccountBody): Promise<Accoun
   const region = await orgRepo.findRegion(ctx.db, body.regionCode);
   if (!region) throw new AppError('validation', `行政区划 ${body.regionCode} 不存在`, { pointer: '#/regionCode', field: 'regionCode' });
   if (!canWriteRegion(a, body.regionCode)) throw new AppError('forbidden', `无权填报 ${region.name} 的能源数据`);
-  const missing = missingField(body);
-  if (missing) throw new AppError('validation', missing.message, { pointer: `#/${missing.field}`, field: missing.field });
-  const parts = body.feedstock + body.listedProjects;
-  if (parts > body.energy) throw new AppError('validation', `原料用能与单列项目能耗之和 ${parts} 超过能源消费总量 ${body.energy}`, { pointer: '#/feedstock', field: 'feedstock' });
-  if (body.nonFossil > body.energy) throw new AppError('validation', `非化石能源消费量 ${body.nonFossil} 超过能源消费总量 ${body.energy}`, { pointer: '#/nonFossil', field: 'nonFossil' });
+  const problem = accountProblem(body);
+  if (problem) throw new AppError('validation', problem.message, { pointer: `#/${problem.field}`, field: problem.field });
   return ctx.db.transaction(async (tx) => {
     const revisions = await repo.listRevisions(tx, body.regionCode, body.periodKey);
     const decision = decideSubmission(revisions as Revision[], body.correctionReason);
     if (!decision.ok) throw lifecycleError(SUBMISSION_PROBLEMS[decision.code]);
-    const { correctionReason, ...figures } = body;
-    const row = await repo.insertAccount(tx, {
-      ...figures,
-      revision: decision.revision,
-      status: 'submitted',
-      correctionReason: decision.isCorrection ? correctionReason : null,
-      submittedBy: a.userId,
-      submittedAt: ctx.now,
-    });
-    const action = decision.isCorrection ? 'correct' : 'submit';
-    await repo.insertEvent(tx, { accountId: row.id, action, comment: correctionReason, actorUserId: a.userId, at: ctx.now });
-    await recordAudit(tx, ctx, { action: `${action}EnergyAccount`, entity: 'energy_account', entityId: row.id, after: row });
-    return accountOut(row);
+    return accountOut(await storeRevision(tx, ctx, body, decision));
   });
+}
+
+/** Writes one accepted revision with its history step and audit entry, inside the caller's transaction. */
+export async function storeRevision(tx: Db, ctx: Ctx, body: AccountBody, decision: { revision: number; isCorrection: boolean }) {
+  const a = ctx.actor as UserActor;
+  const { correctionReason, ...figures } = body;
+  const row = await repo.insertAccount(tx, {
+    ...figures,
+    revision: decision.revision,
+    status: 'submitted',
+    correctionReason: decision.isCorrection ? correctionReason : null,
+    submittedBy: a.userId,
+    submittedAt: ctx.now,
+  });
+  const action = decision.isCorrection ? 'correct' : 'submit';
+  await repo.insertEvent(tx, { accountId: row.id, action, comment: correctionReason, actorUserId: a.userId, at: ctx.now });
+  await recordAudit(tx, ctx, { action: `${action}EnergyAccount`, entity: 'energy_account', entityId: row.id, after: row });
+  return row;
 }
 
 /** The city approves or returns the latest submitted revision; an approval may move the total target (recorded). */

@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+
+const require = createRequire(import.meta.url);
+// Noto Sans Hans (GB 2312 subset, SIL OFL 1.1) from npm, so a PDF in Chinese needs no system font.
+const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+export const PDF_FONT = 'NotoSansHans';
+
+/** Renders a pdfmake document with the Chinese font; it may read nothing else, local or remote. */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  // A CommonJS singleton: under ESM its methods are on the default export.
+  const pdfmake = (await import('pdfmake')).default;
+  pdfmake.setFonts({ [PDF_FONT]: { normal: path.join(FONT_DIR, 'NotoSansHans-Regular.otf'), bold: path.join(FONT_DIR, 'NotoSansHans-Bold.otf') } });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
+  return pdfmake.createPdf({ ...doc, defaultStyle: { font: PDF_FONT, ...doc.defaultStyle } }).getBuffer();
+}
+
+/** Black or white text, whichever reads on a fill colour (WCAG relative luminance). */
+export function textOn(fill: string | null): string {
+  if (!fill) return '#000000';
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(fill.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.179 ? '#000000' : '#ffffff';
+}
