@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Empty, Flex, InputNumber, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Empty, Flex, InputNumber, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
@@ -11,7 +12,7 @@ import { QueryError } from '../../components/QueryError';
 import type { ExportColumn } from '../../components/table-export';
 import type { RegionOut } from '../../../../src/modules/org/schemas';
 import { formatQuantity } from '../plan/format';
-import { allocationMode, type ShareValues, toShares, toValues } from './allocation';
+import { allocationMode, baselinesWithoutTarget, type ShareValues, toBaselines, toShares, toValues } from './allocation';
 import { type Allocation, type AllocationCheck, allocationQuery, useSetAllocations } from './queries';
 import { useNames } from './use-names';
 
@@ -40,6 +41,7 @@ function Editor({ allocation, regions }: { allocation: Allocation; regions: Regi
   const { t } = useI18n();
   const { message } = App.useApp();
   const [values, setValues] = useState<ShareValues>(() => toValues(allocation.shares));
+  const [baselines, setBaselines] = useState<ShareValues>(() => toBaselines(allocation.shares));
   const save = useSetAllocations(allocation.indicator.id);
   const unit = allocation.indicator.unit;
   const error = save.error instanceof ApiError ? save.error : null;
@@ -63,27 +65,65 @@ function Editor({ allocation, regions }: { allocation: Allocation; regions: Regi
       ),
       exportValue: (r) => values[r.code] ?? null,
     },
+    {
+      // Shown as an icon in the header cell; the export keeps the plain title.
+      title: t('settings.alloc.baseline'),
+      key: 'baseline',
+      width: 220,
+      render: (_, r) => (
+        <Space.Compact block>
+          <InputNumber
+            aria-label={t('settings.alloc.baselineOf', { region: r.name })}
+            style={{ width: '100%' }}
+            placeholder={t('settings.alloc.baselineOptional')}
+            value={baselines[r.code] ?? null}
+            onChange={(v) => setBaselines((old) => ({ ...old, [r.code]: v }))}
+          />
+          {unit && <Space.Addon>{unit}</Space.Addon>}
+        </Space.Compact>
+      ),
+      exportValue: (r) => baselines[r.code] ?? null,
+    },
     { title: t('plan.unit'), key: 'unit', hidden: true, exportValue: () => unit },
   ];
+  const shown = columns.map((c) =>
+    c.key === 'baseline'
+      ? {
+          ...c,
+          title: (
+            <Flex gap={4} align="center">
+              {c.title}
+              <Tooltip title={t('settings.alloc.baselineHelp')}>
+                <QuestionCircleOutlined aria-label={t('settings.alloc.baselineHelpLabel')} style={{ color: 'rgba(0,0,0,0.45)' }} />
+              </Tooltip>
+            </Flex>
+          ),
+        }
+      : c,
+  );
+  const codes = regions.map((r) => r.code);
+  const orphans = baselinesWithoutTarget(codes, values, baselines);
   const onSave = () =>
-    save.mutate(
-      toShares(
-        regions.map((r) => r.code),
-        values,
-      ),
-      { onSuccess: () => void message.success(t('reporting.alloc.saved')) },
-    );
+    save.mutate(toShares(codes, values, baselines), { onSuccess: () => void message.success(t('reporting.alloc.saved')) });
   return (
     <>
       {allocation.check && <CheckView check={allocation.check} unit={unit} />}
       <Table<Region>
         rowKey="code"
         size="small"
-        columns={columns}
+        columns={shown}
         dataSource={regions}
         pagination={false}
         title={() => <ExportButton name={`${t('reporting.tab.cascade')}-${allocation.indicator.code}`} columns={columns} rows={regions} />}
       />
+      {orphans.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('settings.alloc.baselineNoTarget', { regions: regions.filter((r) => orphans.includes(r.code)).map((r) => r.name).join('、') })}
+          style={{ marginTop: 12 }}
+        />
+      )}
       {error && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginTop: 12 }} />}
       <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} onClick={onSave}>
         {t('reporting.alloc.save')}
@@ -119,6 +159,9 @@ export function AllocationsTab() {
           <Descriptions.Item label={t('reporting.alloc.ownShare', { region: regionName(me.regionCode ?? '') })}>
             {own ? formatQuantity(own.target, allocation.data.indicator.unit, locale) : t('reporting.alloc.noShare')}
           </Descriptions.Item>
+          {own && own.baselineValue !== null && (
+            <Descriptions.Item label={t('settings.alloc.baseline')}>{formatQuantity(own.baselineValue, allocation.data.indicator.unit, locale)}</Descriptions.Item>
+          )}
         </Descriptions>
       );
     }

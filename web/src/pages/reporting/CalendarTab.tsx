@@ -21,6 +21,7 @@ import {
   tagLabel,
   type TagKind,
 } from './calendar';
+import { CalendarFeed } from './CalendarFeed';
 import { ExcelButtons, ImportErrors } from './ExcelImport';
 import { type CalendarEntry, type CalendarPeriod, calendarQuery, useImportWorkbook } from './queries';
 import type { DrawerTarget } from './report-form';
@@ -134,6 +135,7 @@ export function CalendarTab() {
         {plan.code !== undefined && (
           <Flex wrap gap={8} align="center">
             <ExcelButtons plan={plan.code} year={year} importer={importer} />
+            <CalendarFeed plan={plan.code} year={year} />
           </Flex>
         )}
       </Flex>

@@ -4,6 +4,7 @@ import type { Role } from '../../../../src/domain/access';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
 import { PageTitle } from '../../components/PageTitle';
+import { SettingsTab } from '../settings/SettingsTab';
 import { allocationMode } from './allocation';
 import { AllocationsTab } from './AllocationsTab';
 import { AllReportsTab } from './AllReportsTab';
@@ -13,7 +14,7 @@ import { ReviewTab } from './ReviewTab';
 
 /** Who may review (the server still checks the item's responsible department and never one's own report). */
 const REVIEWERS: readonly Role[] = ['admin', 'steering', 'department'];
-const TABS = ['mine', 'review', 'all', 'overview', 'cascade'] as const;
+const TABS = ['mine', 'review', 'all', 'overview', 'cascade', 'settings'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** 任务进展: the user's reporting calendar, the reports waiting for review, and every report in scope. */
@@ -24,7 +25,8 @@ export function ReportingPage() {
   const canReview = REVIEWERS.includes(me.role);
   const asked = TABS.find((k) => k === params.get('tab'));
   const canCascade = allocationMode(me.role) !== null;
-  const allowed = (k: TabKey) => ((k === 'review' || k === 'overview') && !canReview) || (k === 'cascade' && !canCascade) ? false : true;
+  const canSet = allocationMode(me.role) === 'edit'; // 报送设置: the steering office (and admin)
+  const allowed = (k: TabKey) => ((k === 'review' || k === 'overview') && !canReview) || (k === 'cascade' && !canCascade) || (k === 'settings' && !canSet) ? false : true;
   const active: TabKey = asked && allowed(asked) ? asked : 'mine';
   const onTab = (key: string) =>
     setParams((p) => {
@@ -38,6 +40,7 @@ export function ReportingPage() {
     { key: 'all', label: t('reporting.tab.all'), children: <AllReportsTab /> },
     ...(canReview ? [{ key: 'overview', label: t('reporting.tab.overview'), children: <OverviewTab /> }] : []),
     ...(canCascade ? [{ key: 'cascade', label: t('reporting.tab.cascade'), children: <AllocationsTab /> }] : []),
+    ...(canSet ? [{ key: 'settings', label: t('settings.title'), children: <SettingsTab /> }] : []),
   ];
   return (
     <>
