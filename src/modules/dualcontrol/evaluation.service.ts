@@ -14,7 +14,7 @@ import type { BarometerRulesValue } from '../../domain/energy/reference';
 import type { AuditCtx, Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import * as orgRepo from '../org/repo';
-import { referenceVersions } from '../reference/service';
+import { referenceFingerprint, referenceVersions } from '../reference/service';
 import * as repo from './repo';
 
 const asAccountYear = (r: repo.AccountRow): AccountYear => ({
@@ -60,7 +60,29 @@ async function rulesOf(db: Db) {
  * or without data are "not rated" and say why. The city's own account is compared with the sum of the counties.
  */
 export async function evaluateYear(ctx: Ctx, year: number) {
-  const regions = (await orgRepo.listRegions(ctx.db)).filter((r) => canReadRegion(ctx.actor, r.code));
+  const all = await cached(ctx.db, `year:${year}`, () => computeYear(ctx.db, year));
+  const seesCity = all.regions.some((r) => r.kind === 'city' && canReadRegion(ctx.actor, r.regionCode));
+  return { ...all, regions: all.regions.filter((r) => canReadRegion(ctx.actor, r.regionCode)), cityVsCounties: seesCity ? all.cityVsCounties : null };
+}
+
+type Cached = { version: string; value: unknown };
+// Evaluations change only when an account moves, a target or a reference version changes.
+const caches = new WeakMap<Db, Map<string, Cached>>();
+
+async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = `${await repo.dualControlVersion(db)}|${await referenceFingerprint(db)}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit?.version === version) return hit.value as T;
+  const value = await compute();
+  cache.set(key, { version, value });
+  return value;
+}
+
+async function computeYear(db: Db, year: number) {
+  const ctx = { db };
+  const regions = await orgRepo.listRegions(ctx.db);
   const inputs = await regionInputs(ctx.db);
   const { versions, rules } = await rulesOf(ctx.db);
   const { rows, errors } = evaluateRegions([...inputs.values()], rules);
@@ -93,7 +115,13 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * without both periods approved are not rated.
  */
 export async function evaluateQuarter(ctx: Ctx, year: number, quarter: 1 | 2 | 3 | 4) {
-  const regions = (await orgRepo.listRegions(ctx.db)).filter((r) => canReadRegion(ctx.actor, r.code));
+  const all = await cached(ctx.db, `quarter:${year}:${quarter}`, () => computeQuarter(ctx.db, year, quarter));
+  return { ...all, regions: all.regions.filter((r) => canReadRegion(ctx.actor, r.regionCode)) };
+}
+
+async function computeQuarter(db: Db, year: number, quarter: 1 | 2 | 3 | 4) {
+  const ctx = { db };
+  const regions = await orgRepo.listRegions(ctx.db);
   const inputs = await regionInputs(ctx.db);
   const { versions, rules } = await rulesOf(ctx.db);
   const approved = await repo.listAccounts(ctx.db, { status: 'approved' });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { appUser, energyAccount, energyAccountEvent, energyAnnualTarget, energyTarget, energyTargetAdjustment } from '../../db/schema/index';
 
@@ -51,7 +51,7 @@ export async function listAccounts(db: Db, f: { regionCode?: string; status?: st
         f.regionCode ? eq(energyAccount.regionCode, f.regionCode) : undefined,
         f.status ? eq(energyAccount.status, f.status) : undefined,
         f.year !== undefined ? like(energyAccount.periodKey, `${f.year}%`) : undefined,
-        f.annualOnly ? or(...Array.from({ length: 101 }, (_, i) => eq(energyAccount.periodKey, String(2000 + i)))) : undefined,
+        f.annualOnly ? sql`length(${energyAccount.periodKey}) = 4` : undefined,
       ),
     )
     .orderBy(desc(energyAccount.periodKey), asc(energyAccount.regionCode), asc(energyAccount.revision));
@@ -89,3 +89,15 @@ export const listAdjustments = (db: Db, regionCode?: string) =>
     .from(energyTargetAdjustment)
     .where(regionCode ? eq(energyTargetAdjustment.regionCode, regionCode) : undefined)
     .orderBy(asc(energyTargetAdjustment.id));
+
+/** Moves whenever an account is submitted or reviewed, or a target changes (for caches of evaluations). */
+export async function dualControlVersion(db: Db): Promise<string> {
+  const [row] = await db
+    .select({
+      events: sql<string>`(SELECT coalesce(max(${energyAccountEvent.id}), 0)::text FROM ${energyAccountEvent})`,
+      targets: sql<string>`(SELECT count(*) || ':' || coalesce(max(${energyTarget.updatedAt})::text, '') FROM ${energyTarget})`,
+      annual: sql<string>`(SELECT count(*) || ':' || coalesce(max(${energyAnnualTarget.updatedAt})::text, '') FROM ${energyAnnualTarget})`,
+    })
+    .from(sql`(SELECT 1) AS one`);
+  return `${row!.events}|${row!.targets}|${row!.annual}`;
+}
