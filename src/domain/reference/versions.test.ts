@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Version, effectiveAt, parseReferenceValue, withValidity } from './versions';
 
-const v = (id: number, validFrom: string, atRiskRatio: number): Version => ({ id, key: 'progress-status-rule', value: { atRiskRatio }, source: 's', validFrom, createdBy: null });
+const v = (id: number, validFrom: string, atRiskRatio: number): Version => ({ id, key: 'progress-status-rule', value: { atRiskRatio }, source: 's', validFrom, createdBy: null, createdByName: null });
 const versions = [v(2, '2026-01-01', 0.7), v(1, '2021-01-01', 0.8), { ...v(3, '2024-01-01', 0.5), key: 'other' }];
 
 describe('reference versions', () => {

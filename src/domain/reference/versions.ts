@@ -6,7 +6,7 @@ import { ProgressStatusRule, ReportingDefaults } from '../reporting/reference';
  * 参考数据版本: a reference value applies from its `validFrom` until the day before the next version of
  * its key. Versions are only added, never changed, so the value that applied on any date stays known.
  */
-export type Version<T = unknown> = { id: number; key: string; value: T; source: string; validFrom: string; createdBy: number | null };
+export type Version<T = unknown> = { id: number; key: string; value: T; source: string; validFrom: string; createdBy: number | null; createdByName: string | null };
 
 /** Every key the platform knows, with the schema its values must pass. One place to add a new kind. */
 export const REFERENCE_KEYS = {

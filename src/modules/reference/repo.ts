@@ -1,11 +1,21 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { referenceValue } from '../../db/schema/index';
+import { appUser, referenceValue } from '../../db/schema/index';
 
 export async function listVersions(db: Db) {
   return db
-    .select({ id: referenceValue.id, key: referenceValue.key, value: referenceValue.value, source: referenceValue.source, validFrom: referenceValue.validFrom, createdBy: referenceValue.createdBy, createdAt: referenceValue.createdAt })
+    .select({
+      id: referenceValue.id,
+      key: referenceValue.key,
+      value: referenceValue.value,
+      source: referenceValue.source,
+      validFrom: referenceValue.validFrom,
+      createdBy: referenceValue.createdBy,
+      createdByName: appUser.displayName,
+      createdAt: referenceValue.createdAt,
+    })
     .from(referenceValue)
+    .leftJoin(appUser, eq(appUser.id, referenceValue.createdBy))
     .orderBy(asc(referenceValue.key), asc(referenceValue.validFrom));
 }
 

@@ -11,6 +11,8 @@ const VersionOut = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   createdBy: z.number().int().nullable(),
+  /** Who entered it; null for a shipped version. */
+  createdByName: z.string().nullable(),
 });
 const KeyOut = z.object({ key: z.string(), versions: z.array(VersionOut) });
 

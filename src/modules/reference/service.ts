@@ -77,7 +77,7 @@ export async function readReferenceDir(dir: string): Promise<VersionInput[]> {
 
 /** The shipped versions as versions, for tools that run without a database (the dual-control CLI). */
 export async function shippedVersions(dir: string): Promise<Version[]> {
-  return (await readReferenceDir(dir)).map((v, i) => ({ id: i + 1, key: v.key, value: v.value, source: v.source, validFrom: v.validFrom, createdBy: null }));
+  return (await readReferenceDir(dir)).map((v, i) => ({ id: i + 1, key: v.key, value: v.value, source: v.source, validFrom: v.validFrom, createdBy: null, createdByName: null }));
 }
 
 /** Loads the shipped versions into the database; idempotent, audited. */

@@ -195,7 +195,7 @@ export function ReferenceCard({ item, today }: { item: ReferenceItem; today: str
       ),
       exportValue: (v) => v.source,
     },
-    { title: t('settings.ref.createdBy'), key: 'createdBy', width: 100, render: (_, v) => enteredBy(v.createdBy, me.id, t), exportValue: (v) => enteredBy(v.createdBy, me.id, t) },
+    { title: t('settings.ref.createdBy'), key: 'createdBy', width: 100, render: (_, v) => enteredBy(v, me.id, t), exportValue: (v) => enteredBy(v, me.id, t) },
   ];
   return (
     <Card

@@ -59,12 +59,13 @@ describe('values in words', () => {
     expect(describeValue('progress-status-rule', { atRiskRatio: 2 }, t)).toBe('{"atRiskRatio":2}');
   });
   it('names who entered a version', () => {
-    expect([enteredBy(null, 7, t), enteredBy(7, 7, t), enteredBy(9, 7, t)]).toEqual(['系统预置', '本人', '用户 #9']);
+    const by = (createdBy: number | null, createdByName: string | null = null) => enteredBy({ createdBy, createdByName }, 7, t);
+    expect([by(null), by(7, '我'), by(9, '市节能办 王某'), by(9)]).toEqual(['系统预置', '本人', '市节能办 王某', '用户 #9']);
   });
 });
 
 describe('versionOn', () => {
-  const v = (id: number, validFrom: string, validTo: string | null): ReferenceVersion => ({ id, key: 'k', value: null, source: 's', validFrom, validTo, createdBy: null });
+  const v = (id: number, validFrom: string, validTo: string | null): ReferenceVersion => ({ id, key: 'k', value: null, source: 's', validFrom, validTo, createdBy: null, createdByName: null });
   const versions = [v(1, '2021-01-01', '2025-12-31'), v(2, '2026-01-01', null)];
   it('finds the version in force on a day, the last one open-ended', () => {
     expect(versionOn(versions, '2020-12-31')).toBeNull();

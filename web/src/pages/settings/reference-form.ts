@@ -5,7 +5,7 @@ import { pointerToPath } from '../../components/form-errors';
 import { frequencyLabel } from '../reporting/calendar';
 
 /** One version of a reference value as `GET /api/reference` answers it (validTo null: still in force). */
-export type ReferenceVersion = { id: number; key: string; value: unknown; source: string; validFrom: string; validTo: string | null; createdBy: number | null };
+export type ReferenceVersion = { id: number; key: string; value: unknown; source: string; validFrom: string; validTo: string | null; createdBy: number | null; createdByName: string | null };
 export type ReferenceItem = { key: string; versions: ReferenceVersion[] };
 
 /** The keys this page has a form for, each with the form fields of its value; any other key is entered as JSON. */
@@ -85,9 +85,10 @@ export function describeValue(key: string, value: unknown, t: Translate): string
 }
 
 /** Who entered a version: shipped with the platform (no user), oneself, or a user by id. */
-export function enteredBy(createdBy: number | null, myId: number, t: Translate): string {
-  if (createdBy === null) return t('settings.ref.shipped');
-  return createdBy === myId ? t('settings.ref.byMe') : t('settings.ref.byUser', { id: createdBy });
+export function enteredBy(v: Pick<ReferenceVersion, 'createdBy' | 'createdByName'>, myId: number, t: Translate): string {
+  if (v.createdBy === null) return t('settings.ref.shipped');
+  if (v.createdBy === myId) return t('settings.ref.byMe');
+  return v.createdByName ?? t('settings.ref.byUser', { id: v.createdBy });
 }
 
 /** The version in force on a day (YYYY-MM-DD), or null before the first. */
