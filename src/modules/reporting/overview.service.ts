@@ -18,13 +18,17 @@ export type Focus = { kind: 'city' } | { kind: 'department'; id: number } | { ki
 
 type Approved = Awaited<ReturnType<typeof repo.listReports>>[number];
 
-/** What every dashboard of a year is computed from, read once. */
-async function loadInputs(ctx: Ctx, planCode: string, year: number) {
+/**
+ * What a dashboard of a year is computed from, read once: the approved reports of the one region it shows
+ * (the city's for the city and department views), or every region's indicator reports for the map.
+ */
+async function loadInputs(ctx: Ctx, planCode: string, year: number, focus: Focus | 'map') {
   const { tree } = await getPlanTree(ctx.db, planCode, ctx.now.getTime());
   if (year < tree.periodStart || year > tree.periodEnd) throw new AppError('validation', `${year} 年不在方案期内`, { field: 'query.year' });
   const today = beijingDate(ctx.now);
   const reference = await reportingReference(ctx.db, today);
-  const approved = await repo.listReports(ctx.db, { all: true }, { status: 'approved' }, 1_000_000);
+  const filter: repo.ReportFilter = focus === 'map' ? { indicatorsOnly: true } : { regionCode: focus.kind === 'region' ? focus.code : tree.regionCode };
+  const approved = await repo.listReports(ctx.db, { all: true }, { ...filter, status: 'approved' }, 1_000_000);
   const byThread = new Map<string, Approved[]>(); // indicator or task × region → its approved reports
   for (const r of approved) {
     const k = `${r.indicatorId ?? ''}|${r.taskId ?? ''}|${r.regionCode}`;
@@ -115,12 +119,12 @@ function overviewOf(inputs: Inputs, focus: Focus) {
 
 /** 进展总览: indicators with their latest approved value, expected value, status and forecast; tasks; who is late. */
 export async function computeOverview(ctx: Ctx, planCode: string, year: number, focus: Focus = { kind: 'city' }) {
-  return overviewOf(await loadInputs(ctx, planCode, year), focus);
+  return overviewOf(await loadInputs(ctx, planCode, year, focus), focus);
 }
 
 /** 县区进展地图: for each county and zone, how many of its allocated indicators are achieved or on track. */
 export async function computeRegionMap(ctx: Ctx, planCode: string, year: number) {
-  const inputs = await loadInputs(ctx, planCode, year);
+  const inputs = await loadInputs(ctx, planCode, year, 'map');
   const overdue = new Map(inputs.late.map((l) => [l.key, l.overdue]));
   return {
     year,

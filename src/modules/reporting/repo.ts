@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   appUser,
@@ -94,7 +94,7 @@ export async function listEvents(db: Db, reportIds: number[]) {
 /** What a list may show: all, the items of a department, or one region's reports. */
 export type ReportScope = { all: true } | { departmentId: number } | { regionCode: string } | { none: true };
 
-export type ReportFilter = { indicatorId?: number; taskId?: number; regionCode?: string; periodKey?: string; status?: string; year?: number };
+export type ReportFilter = { indicatorId?: number; indicatorsOnly?: boolean; taskId?: number; regionCode?: string; periodKey?: string; status?: string; year?: number };
 
 export async function listReports(db: Db, scope: ReportScope, f: ReportFilter, limit: number) {
   const scoped =
@@ -118,6 +118,7 @@ export async function listReports(db: Db, scope: ReportScope, f: ReportFilter, l
       and(
         scoped,
         f.indicatorId !== undefined ? eq(progressReport.indicatorId, f.indicatorId) : undefined,
+        f.indicatorsOnly ? isNotNull(progressReport.indicatorId) : undefined,
         f.taskId !== undefined ? eq(progressReport.taskId, f.taskId) : undefined,
         f.regionCode ? eq(progressReport.regionCode, f.regionCode) : undefined,
         f.periodKey ? eq(progressReport.periodKey, f.periodKey) : undefined,
