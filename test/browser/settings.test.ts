@@ -77,7 +77,7 @@ describe.skipIf(browserSkipReason)(`reporting settings and calendar subscription
       await rule.getByText('预警系数须大于 0 且小于 1').waitFor();
       // A day that already starts a version: the server's 409 lands on the date.
       await fillStatusRule('2026-01-01', '0.75');
-      await rule.getByText('已有自 2026-01-01 起的版本').waitFor();
+      await rule.getByText('已有自 2026-01-01 起生效的版本').waitFor();
       await snap(steering, 'settings-status-rule-errors');
       expect(await rule.getByRole('row', { name: /2027-01-01/ }).count()).toBe(0);
     });

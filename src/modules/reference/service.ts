@@ -50,7 +50,7 @@ export async function addReferenceVersion(ctx: Ctx, key: string, input: { validF
   if (!parsed.ok) throw new AppError(parsed.field === 'key' ? 'not-found' : 'validation', parsed.message, { pointer: `#/${parsed.field.replace(/\./g, '/')}`, field: parsed.field });
   const versions = await ctx.db.transaction(async (tx) => {
     const existing = await repo.findVersion(tx, key, input.validFrom);
-    if (existing) throw new AppError('conflict', `${key} 已有自 ${input.validFrom} 起的版本；请选择其他生效日期`, { pointer: '#/validFrom', field: 'validFrom' });
+    if (existing) throw new AppError('conflict', `已有自 ${input.validFrom} 起生效的版本；版本不能修改，请选择其他生效日期`, { pointer: '#/validFrom', field: 'validFrom' });
     const row = await repo.insertVersion(tx, { key, validFrom: input.validFrom, source: input.source, value: parsed.value, createdBy: a.userId, createdAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'addReferenceVersion', entity: 'reference_value', entityId: `${key}@${input.validFrom}`, after: row });
     return withValidity((await repo.listVersions(tx)).map(({ createdAt: _, ...v }) => v), key);

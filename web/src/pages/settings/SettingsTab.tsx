@@ -8,7 +8,7 @@ import { usePlanTree } from '../plan/queries';
 import { defaultYear } from '../reporting/calendar';
 import { CadenceCard } from './CadenceCard';
 import { referenceQuery } from './queries';
-import { versionOn } from './reference-form';
+import { isFormKey, versionOn } from './reference-form';
 import { ReferenceCard } from './ReferenceCard';
 
 /** 报送设置 (steering office): the versioned reference values, then each item's reporting cadence. */
@@ -27,7 +27,8 @@ export function SettingsTab() {
   return (
     <>
       <Alert type="info" showIcon message={t('settings.ref.appendOnly')} style={{ marginBottom: 16 }} />
-      {reference.data.map((item) => (
+      {/* The reporting keys; the dual-control ones are edited with the dual-control page. */}
+      {reference.data.filter((item) => isFormKey(item.key)).map((item) => (
         <ReferenceCard key={item.key} item={item} today={today} />
       ))}
       <CadenceCard plan={plan.code} year={defaultYear(plan.tree, new Date())} defaults={parsed.success ? parsed.data : null} />
