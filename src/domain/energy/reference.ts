@@ -23,3 +23,32 @@ export const DeductionRegimeValue = z.object({
   deductBaseYearNonFossil: z.boolean(),
 }) satisfies z.ZodType<DeductionRegime>;
 
+
+const Kgce = z.number().positive();
+/** 折标准煤系数 (GB/T 2589; energy.md §1.1): each carrier's kgce per base unit, with its range where the standard gives one. */
+export const EnergyCoefficientsValue = z.object({
+  carriers: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        name: z.string().min(1),
+        baseUnit: z.enum(['kg', 'm3', 'kWh', 'MJ']),
+        kgce: Kgce,
+        min: Kgce.optional(),
+        max: Kgce.optional(),
+        isWorkingMedium: z.boolean().optional(),
+        isElectricity: z.boolean().optional(),
+        tag: z.enum(['V', 'R', 'U']),
+      }),
+    )
+    .min(1),
+});
+/** 电力等价值: the year's 发电标准煤耗 (kgce/kWh) used for the equivalent-input method [V rule, U value]. */
+export const ElectricityEquivalentInputValue = z.object({ kgcePerKwh: z.number().gt(0.1).lt(0.5) });
+/** 重点用能单位 thresholds (节约能源法 art. 52) and the electricity method they are judged by. */
+export const KeyUnitThresholdsValue = z.object({ key: z.number().positive(), designatable: z.number().positive(), method: z.enum(['equivalent', 'equivalent-input']) });
+/** 能效标杆/基准水平 per product, with the plan's capacity-share goal. */
+export const EfficiencyBenchmarksValue = z.object({
+  goalShare: z.number().gt(0).lt(1),
+  products: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), industry: z.string(), benchmark: z.number(), baseline: z.number(), source: z.string(), tag: z.enum(['V', 'R', 'U']) })).min(1),
+});

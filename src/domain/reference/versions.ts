@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BarometerRulesValue, DeductionRegimeValue } from '../energy/reference';
+import { BarometerRulesValue, DeductionRegimeValue, EfficiencyBenchmarksValue, ElectricityEquivalentInputValue, EnergyCoefficientsValue, KeyUnitThresholdsValue } from '../energy/reference';
 import { ProgressStatusRule, ReportingDefaults } from '../reporting/reference';
 
 /**
@@ -14,6 +14,10 @@ export const REFERENCE_KEYS = {
   'progress-status-rule': ProgressStatusRule,
   'energy-barometer-rules': BarometerRulesValue,
   'energy-deduction-regime': DeductionRegimeValue,
+  'energy-coefficients': EnergyCoefficientsValue,
+  'electricity-equivalent-input': ElectricityEquivalentInputValue,
+  'key-unit-thresholds': KeyUnitThresholdsValue,
+  'efficiency-benchmarks': EfficiencyBenchmarksValue,
 } as const;
 export type ReferenceKey = keyof typeof REFERENCE_KEYS;
 export type ReferenceValueOf<K extends ReferenceKey> = z.infer<(typeof REFERENCE_KEYS)[K]>;
