@@ -183,6 +183,7 @@ describe.skipIf(browserSkipReason)(`dual control: targets, a county's figures, a
       await row.getByText('2022 年起').waitFor();
       await expect(row.innerText()).resolves.toMatch(/二级预警[\s\S]*强度：下降 1\.98%，应降 2\.64%/);
       expect(await page.getByRole('row', { name: /^南康区/ }).count()).toBe(0);
+      await page.waitForTimeout(400); // the tab's ink bar
       await snap(page, 'dualcontrol-warnings-zh');
     });
 
@@ -194,6 +195,7 @@ describe.skipIf(browserSkipReason)(`dual control: targets, a county's figures, a
       await page.getByLabel('地区生产总值增速预期').fill('5');
       await page.getByLabel('计划能源消费总量（选填）').fill('500');
       await page.getByRole('button', { name: '测算' }).click();
+      await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
       const answer = page.getByRole('region', { name: '测算结果' });
       const text = await answer.innerText();
       const max = Number(/能源消费总量不超过 ([\d,.]+) 万吨标准煤/.exec(text)?.[1]?.replace(/,/g, ''));

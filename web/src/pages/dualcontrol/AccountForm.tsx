@@ -20,7 +20,7 @@ function Amount({ name, label, unit, help, required, min = 0 }: { name: AmountFi
         <Form.Item name={name} noStyle>
           <InputNumber id={`energy-account_${name}`} style={{ width: '100%' }} min={min} />
         </Form.Item>
-        <Space.Addon>{unit}</Space.Addon>
+        <Space.Addon style={{ whiteSpace: 'nowrap' }}>{unit}</Space.Addon>
       </Space.Compact>
     </Form.Item>
   );

@@ -20,7 +20,7 @@ function NumberField({ name, label, unit, help, required, min = 0 }: { name: key
         <Form.Item name={name} noStyle rules={required ? [{ required: true, message: label }] : []}>
           <InputNumber id={`energy-whatif_${name}`} style={{ width: '100%' }} min={min} />
         </Form.Item>
-        <Space.Addon>{unit}</Space.Addon>
+        <Space.Addon style={{ whiteSpace: 'nowrap' }}>{unit}</Space.Addon>
       </Space.Compact>
     </Form.Item>
   );

@@ -63,8 +63,8 @@ const amt = (v: number | null | undefined) => (v === null || v === undefined ? n
 
 function lineOption(years: string[], unit: string, series: LineSeriesOption[]): TrendOption {
   return {
-    grid: { left: 56, right: 24, top: 40, bottom: 32 },
-    legend: { top: 4 },
+    grid: { left: 56, right: 24, top: 36, bottom: 64 },
+    legend: { bottom: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${String(v)} ${unit}`) },
     xAxis: { type: 'category', data: years },
     yAxis: { type: 'value', name: unit, scale: true },
@@ -107,6 +107,6 @@ export function gdpTrendOption(rows: readonly Row[], labels: { gdp: string; unit
   return lineOption(
     r.map((x) => String(x.year)),
     labels.unit,
-    [{ type: 'line', name: labels.gdp, data: r.map((x) => amt(x.gdpComparable)), symbolSize: 8, areaStyle: { opacity: 0.08 } }],
+    [{ type: 'line', name: labels.gdp, data: r.map((x) => amt(x.gdpComparable)), symbolSize: 8 }],
   );
 }
