@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { departmentsQuery, localRegions, regionsQuery } from '../org/queries';
 import { usePlanTree } from '../plan/queries';
-import { defaultYear } from '../reporting/calendar';
+import { planYear, planYears } from '../reporting/calendar';
 import { type Focus, type FocusKind, focusKinds, focusOfKind, focusParam, parseFocus, resolveFocus, showsRegionMap } from './focus';
 import { FocusDashboard } from './FocusDashboard';
 
@@ -23,8 +23,7 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const tree = plan.tree;
   const focus = resolveFocus(me, parseFocus(params.get('focus')));
-  const asked = Number(params.get('year'));
-  const year = tree ? (asked >= tree.periodStart && asked <= tree.periodEnd ? asked : defaultYear(tree, new Date())) : 0;
+  const year = tree ? planYear(tree, params.get('year'), new Date()) : 0;
 
   const go = useCallback(
     (next: { focus?: Focus; year?: number }) =>
@@ -55,7 +54,7 @@ export function DashboardPage() {
       : focus.kind === 'department'
         ? (departments.data?.find((d) => d.id === focus.id)?.name ?? String(focus.id))
         : (regions.data?.find((r) => r.code === focus.code)?.name ?? focus.code);
-  const years = Array.from({ length: tree.periodEnd - tree.periodStart + 1 }, (_, i) => tree.periodEnd - i);
+  const years = planYears(tree);
   const onKind = (kind: FocusKind) => {
     const next = focusOfKind(kind, me, departments.data?.[0]?.id, localList[0]?.code);
     if (next) go({ focus: next });

@@ -10,12 +10,13 @@ import type { ExportColumn } from '../../components/table-export';
 import {
   type CalendarFilters,
   countDue,
-  defaultYear,
   filterEntries,
   frequencyLabel,
   isFillable,
   periodShort,
   periodTagKind,
+  planYear,
+  planYears,
   TAG_KINDS,
   tagColor,
   tagLabel,
@@ -60,8 +61,7 @@ export function CalendarTab() {
   const [filters, setFilters] = useState<CalendarFilters>({});
   const [target, setTarget] = useState<DrawerTarget | null>(null);
   const tree = plan.tree;
-  const asked = Number(params.get('year'));
-  const year = tree ? (asked >= tree.periodStart && asked <= tree.periodEnd ? asked : defaultYear(tree, new Date())) : 0;
+  const year = tree ? planYear(tree, params.get('year'), new Date()) : 0;
   const calendar = useQuery({ ...calendarQuery(plan.code ?? '', year), enabled: plan.code !== undefined && year > 0 });
   const entries = useMemo(() => filterEntries(calendar.data?.entries ?? [], filters), [calendar.data, filters]);
   const counts = useMemo(() => countDue(calendar.data?.entries ?? []), [calendar.data]);
@@ -70,7 +70,7 @@ export function CalendarTab() {
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!tree) return <Skeleton active paragraph={{ rows: 10 }} />;
 
-  const years = Array.from({ length: tree.periodEnd - tree.periodStart + 1 }, (_, i) => tree.periodEnd - i);
+  const years = planYears(tree);
   const setYear = (y: number) =>
     setParams((p) => {
       p.set('year', String(y));

@@ -10,6 +10,8 @@ import {
   PERIOD_KEY,
   periodLabel,
   periodShort,
+  planYear,
+  planYears,
   periodTagKind,
   tagColor,
   tagLabel,
@@ -93,6 +95,16 @@ describe('the calendar', () => {
     expect(defaultYear(plan, new Date('2026-03-01T00:00:00Z'))).toBe(2025);
     expect(defaultYear(plan, new Date('2023-06-01T00:00:00Z'))).toBe(2023);
     expect(defaultYear(plan, new Date('2019-06-01T00:00:00Z'))).toBe(2021);
+  });
+
+  it('opens on the year the address asks for when the plan covers it, and lists the years latest first', () => {
+    const plan = { periodStart: 2021, periodEnd: 2025 };
+    const now = new Date('2023-06-01T00:00:00Z');
+    expect(planYear(plan, '2024', now)).toBe(2024);
+    expect(planYear(plan, '2020', now)).toBe(2023);
+    expect(planYear(plan, 'x', now)).toBe(2023);
+    expect(planYear(plan, null, now)).toBe(2023);
+    expect(planYears(plan)).toEqual([2025, 2024, 2023, 2022, 2021]);
   });
 
   const entries = [

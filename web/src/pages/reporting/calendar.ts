@@ -74,6 +74,17 @@ export function defaultYear(plan: { periodStart: number; periodEnd: number }, no
   return Math.max(plan.periodStart, Math.min(now.getFullYear(), plan.periodEnd));
 }
 
+/** The year the address asks for (`year=`) when it lies in the plan's period, else the default year. */
+export function planYear(plan: { periodStart: number; periodEnd: number }, asked: string | null, now: Date): number {
+  const year = Number(asked);
+  return year >= plan.periodStart && year <= plan.periodEnd ? year : defaultYear(plan, now);
+}
+
+/** The plan's years for a year selector, latest first. */
+export function planYears(plan: { periodStart: number; periodEnd: number }): number[] {
+  return Array.from({ length: plan.periodEnd - plan.periodStart + 1 }, (_, i) => plan.periodEnd - i);
+}
+
 export type CalendarFilters = { kind?: CalendarEntry['kind']; tag?: TagKind; q?: string };
 
 /** Entries of a kind, with a period of a tag kind, whose code or name contains the text. */

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { AllocationOut, CalendarOut, ReportBody, ReportOut, ReportStatus, ReportThreadOut } from '../../../../src/modules/reporting/schemas';
 import { ApiError, api, upload, type Wire, withQuery } from '../../api/client';
 import { type ImportResult } from './excel-import';
-import type { Overview } from './overview';
 
 export type Calendar = z.infer<typeof CalendarOut>;
 export type CalendarEntry = Calendar['entries'][number];
@@ -20,7 +19,6 @@ export const reportingKeys = {
   reports: (filters: ReportFilters) => [...reportingKeys.all, 'reports', filters] as const,
   thread: (id: number) => [...reportingKeys.all, 'thread', id] as const,
   attachments: (id: number) => [...reportingKeys.all, 'attachments', id] as const,
-  overview: (plan: string, year: number) => [...reportingKeys.all, 'overview', plan, year] as const,
   allocations: (indicatorId: number) => [...reportingKeys.all, 'allocations', indicatorId] as const,
 };
 
@@ -84,13 +82,6 @@ export function useAttachEvidence(reportId: number) {
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingKeys.attachments(reportId) }),
   });
 }
-
-export const overviewQuery = (plan: string, year: number) =>
-  queryOptions({
-    queryKey: reportingKeys.overview(plan, year),
-    queryFn: () => api<Overview>(withQuery('/api/reporting/overview', { plan, year })),
-    ...LIVE,
-  });
 
 export type Allocation = Wire<z.infer<typeof AllocationOut>>;
 export type AllocationCheck = NonNullable<Allocation['check']>;
