@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RegionMapOut } from '../../../../src/modules/reporting/schemas';
-import type { CountyMap, MapOption } from '../home/charts';
+import { type CountyMap, countyMapOption, type MapOption } from '../home/charts';
 
 export type RegionMap = z.infer<typeof RegionMapOut>;
 export type RegionShare = RegionMap['regions'][number];
@@ -26,51 +26,18 @@ export type ShareMapLabels = {
  */
 export function regionShareMapOption(mapName: string, map: CountyMap, regions: readonly RegionShare[], labels: ShareMapLabels): MapOption {
   const byCode = new Map(regions.map((r) => [r.regionCode, r]));
-  const byName = new Map<string, RegionShare | undefined>();
-  const data = map.features.map((f) => {
-    const row = byCode.get(f.properties.code);
-    byName.set(f.properties.name, row);
-    const share = row?.share ?? null;
-    // NaN keeps a county out of the visual map, so its own grey applies.
-    return share === null
-      ? { name: f.properties.name, value: Number.NaN, itemStyle: { areaColor: NO_DATA_COLOR } }
-      : { name: f.properties.name, value: share };
+  return countyMapOption<RegionShare>(mapName, map, {
+    legend: labels.legend,
+    rowOf: (code) => byCode.get(code),
+    fill: (row) => {
+      const share = row?.share ?? null;
+      return share === null ? { value: null, colour: NO_DATA_COLOR } : { value: share };
+    },
+    tooltip: labels.tooltip,
+    scale: { min: 0, max: 1, text: [labels.high, labels.low], colours: SHARE_COLORS },
+    unscaledColour: NO_DATA_COLOR,
+    highlightColour: '#93c5fd',
   });
-  return {
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) => {
-        const name = (Array.isArray(p) ? p[0]?.name : p.name) ?? '';
-        return labels.tooltip(name, byName.get(name));
-      },
-    },
-    visualMap: {
-      type: 'continuous',
-      min: 0,
-      max: 1,
-      left: 8,
-      bottom: 8,
-      text: [labels.high, labels.low],
-      calculable: false,
-      inRange: { color: [...SHARE_COLORS] },
-      textStyle: { color: '#555' },
-    },
-    series: [
-      {
-        type: 'map',
-        map: mapName,
-        name: labels.legend,
-        roam: false,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '95%',
-        label: { show: true, fontSize: 11, color: '#1f2937' },
-        emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: '#93c5fd' } },
-        select: { disabled: true },
-        itemStyle: { borderColor: '#fff', borderWidth: 1, areaColor: NO_DATA_COLOR },
-        data,
-      },
-    ],
-  };
 }
 
 /** “0/1”: indicators achieved or on track of those assessed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ganzhouMapOption, namedTaskCounts, parseCountyMap } from './charts';
+import { countyMapOption, ganzhouMapOption, namedTaskCounts, parseCountyMap } from './charts';
 
 const square = [
   [
@@ -51,8 +51,8 @@ describe('county map', () => {
     const series = Array.isArray(option.series) ? option.series[0] : option.series;
     expect(series).toMatchObject({ type: 'map', map: 'ganzhou', label: { show: true } });
     expect(series?.data).toEqual([
-      { name: '章贡区', value: 0, code: '360702' },
-      { name: '定南县', value: 2, code: '360728' },
+      { name: '章贡区', value: 0 },
+      { name: '定南县', value: 2 },
     ]);
     const tooltip = Array.isArray(option.tooltip) ? option.tooltip[0] : option.tooltip;
     const formatter = tooltip?.formatter;
@@ -60,5 +60,26 @@ describe('county map', () => {
     // A partial CallbackDataParams: the formatter reads only name and value.
     expect(formatter({ name: '定南县', value: 2 } as never, '')).toBe('定南县：点名任务 2 项');
     expect(option.visualMap).toMatchObject({ min: 0, max: 2 });
+  });
+
+  it('colours each county its own way when there is no scale, and finds its row for the tooltip by name', () => {
+    const levels = new Map([['360702', 2]]);
+    const option = countyMapOption<number>('ganzhou', parseCountyMap(file), {
+      legend: '等级',
+      rowOf: (code) => levels.get(code),
+      fill: (level) => ({ value: level ?? null, colour: level === undefined ? '#bfbfbf' : '#fadb14' }),
+      tooltip: (name, level) => `${name}:${level ?? '未评价'}`,
+      unscaledColour: '#bfbfbf',
+      highlightColour: '#93c5fd',
+    });
+    const series = (option.series as Array<{ data: Array<{ name: string; value: number; itemStyle?: { areaColor: string } }>; itemStyle: object }>)[0]!;
+    expect(series.data[0]).toEqual({ name: '章贡区', value: 2, itemStyle: { areaColor: '#fadb14' } });
+    expect(series.data[1]!.value).toBeNaN();
+    expect(series.data[1]!.itemStyle).toEqual({ areaColor: '#bfbfbf' });
+    expect(series.itemStyle).toEqual({ borderColor: '#fff', borderWidth: 1, areaColor: '#bfbfbf' });
+    expect(option.visualMap).toBeUndefined();
+    const formatter = (option.tooltip as { formatter: (p: { name: string }) => string }).formatter;
+    expect(formatter({ name: '章贡区' })).toBe('章贡区:2');
+    expect(formatter({ name: '定南县' })).toBe('定南县:未评价');
   });
 });

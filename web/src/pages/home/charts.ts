@@ -55,6 +55,79 @@ export function namedTaskCounts(tree: Pick<PlanTree, 'chapters'>): Map<string, n
   return counts;
 }
 
+/** How one county map colours and describes its counties; `Row` is what the page knows of a county. */
+export type CountyMapSpec<Row> = {
+  /** The series' name, e.g. 点名任务数. */
+  legend: string;
+  /** A county's row, by its code; undefined when the answer has none. */
+  rowOf: (code: string) => Row | undefined;
+  /**
+   * A county's value on the colour scale and, where the scale must not colour it, its own fill. A null value keeps
+   * the county off the scale (as NaN), so its own fill or `unscaledColour` shows.
+   */
+  fill: (row: Row | undefined) => { value: number | null; colour?: string };
+  /** The tooltip of a county (HTML), given its name and row. */
+  tooltip: (name: string, row: Row | undefined) => string;
+  /** A continuous colour scale (ECharts' visual map) with its two end captions; none when every county has its own fill. */
+  scale?: { min: number; max: number; text: [high: string, low: string]; colours: readonly string[]; formatter?: (value: unknown) => string };
+  /** The fill of a county that neither the scale nor `fill` colours. */
+  unscaledColour?: string;
+  /** The fill of the county under the mouse. */
+  highlightColour: string;
+};
+
+/** A continuous visual map in the bottom-left corner, its two ends captioned. */
+function colourScale(scale: NonNullable<CountyMapSpec<unknown>['scale']>): VisualMapComponentOption {
+  return {
+    type: 'continuous',
+    min: scale.min,
+    max: scale.max,
+    left: 8,
+    bottom: 8,
+    text: scale.text,
+    calculable: false,
+    inRange: { color: [...scale.colours] },
+    textStyle: { color: '#555' },
+    ...(scale.formatter && { formatter: scale.formatter }),
+  };
+}
+
+/** The county map, each county labelled by name, coloured and described as the spec says. Zones have no polygon. */
+export function countyMapOption<Row>(mapName: string, map: CountyMap, spec: CountyMapSpec<Row>): MapOption {
+  const byName = new Map<string, Row | undefined>();
+  const data = map.features.map((f) => {
+    const row = spec.rowOf(f.properties.code);
+    byName.set(f.properties.name, row);
+    const { value, colour } = spec.fill(row);
+    return { name: f.properties.name, value: value ?? Number.NaN, ...(colour === undefined ? {} : { itemStyle: { areaColor: colour } }) };
+  });
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const name = (Array.isArray(p) ? p[0]?.name : p.name) ?? '';
+        return spec.tooltip(name, byName.get(name));
+      },
+    },
+    ...(spec.scale && { visualMap: colourScale(spec.scale) }),
+    series: [
+      {
+        type: 'map',
+        map: mapName,
+        name: spec.legend,
+        roam: false,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '95%',
+        label: { show: true, fontSize: 11, color: '#1f2937' },
+        emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: spec.highlightColour } },
+        select: { disabled: true },
+        itemStyle: { borderColor: '#fff', borderWidth: 1, ...(spec.unscaledColour && { areaColor: spec.unscaledColour }) },
+        data,
+      },
+    ],
+  };
+}
+
 export type MapLabels = {
   /** The visual map's caption, e.g. 点名任务数. */
   legend: string;
@@ -64,43 +137,13 @@ export type MapLabels = {
 
 /** The county map: each county labelled by name and shaded by the number of tasks naming it. */
 export function ganzhouMapOption(mapName: string, map: CountyMap, counts: ReadonlyMap<string, number>, labels: MapLabels): MapOption {
-  const data = map.features.map((f) => ({ name: f.properties.name, value: counts.get(f.properties.code) ?? 0, code: f.properties.code }));
-  const max = Math.max(1, ...data.map((d) => d.value));
-  return {
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) => {
-        const item = Array.isArray(p) ? p[0] : p;
-        const value = typeof item?.value === 'number' ? item.value : 0;
-        return labels.tooltip(item?.name ?? '', value);
-      },
-    },
-    visualMap: {
-      type: 'continuous',
-      min: 0,
-      max,
-      left: 8,
-      bottom: 8,
-      text: [String(max), '0'],
-      calculable: false,
-      inRange: { color: ['#eef7f0', '#86c99b', '#15803d'] },
-      textStyle: { color: '#555' },
-      formatter: (v) => String(v),
-    },
-    series: [
-      {
-        type: 'map',
-        map: mapName,
-        name: labels.legend,
-        roam: false,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '95%',
-        label: { show: true, fontSize: 11, color: '#1f2937' },
-        emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: '#fde68a' } },
-        select: { disabled: true },
-        itemStyle: { borderColor: '#fff', borderWidth: 1 },
-        data,
-      },
-    ],
-  };
+  const max = Math.max(1, ...map.features.map((f) => counts.get(f.properties.code) ?? 0));
+  return countyMapOption<number>(mapName, map, {
+    legend: labels.legend,
+    rowOf: (code) => counts.get(code) ?? 0,
+    fill: (count) => ({ value: count ?? 0 }),
+    tooltip: (name, count) => labels.tooltip(name, count ?? 0),
+    scale: { min: 0, max, text: [String(max), '0'], colours: ['#eef7f0', '#86c99b', '#15803d'], formatter: (v) => String(v) },
+    highlightColour: '#fde68a',
+  });
 }
