@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { InputError, runDualControlEvaluate } from '../src/cli/dualcontrol';
+import { runDualControlEvaluate } from '../src/cli/dualcontrol';
+import { InputError } from '../src/cli/input';
 
 const root = path.resolve(import.meta.dirname, '..');
 const referenceDir = path.join(root, 'data/reference');

@@ -12,7 +12,9 @@ import { getPlanTree, listPlanCodes } from '../modules/plan/service';
 import { type Config, loadConfig } from '../server/config';
 import { loadReferenceData, systemCtx } from '../server/boot';
 import { ensureWebBuilt } from './build-web';
-import { InputError, readStdin, runDualControlEvaluate } from './dualcontrol';
+import { runDualControlEvaluate } from './dualcontrol';
+import { InputError, readStdin } from './input';
+import { runEnergyTce } from './energy-tce';
 import { serve } from './serve';
 
 /** Opens the database for a one-off command, runs it, and closes it again. */
@@ -124,6 +126,22 @@ program
     const config = loadConfig();
     try {
       process.exitCode = await runDualControlEvaluate(await readStdin(), path.join(config.referenceDir, 'reference'), process.stdout);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      console.error(err.message);
+      process.exitCode = 2;
+    }
+  });
+
+program
+  .command('energy')
+  .description('energy accounting')
+  .command('tce')
+  .description('read an energy report as JSON on stdin; print its comprehensive energy consumption in tce (GB/T 2589) per carrier and in total, by both electricity methods (format: README)')
+  .action(async () => {
+    const config = loadConfig();
+    try {
+      process.stdout.write(await runEnergyTce(await readStdin(), path.join(config.referenceDir, 'reference')));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       console.error(err.message);
