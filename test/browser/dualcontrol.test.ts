@@ -204,6 +204,12 @@ describe.skipIf(browserSkipReason)(`dual control: targets, a county's figures, a
       expect(text).toMatch(/起约束作用的是(强度|总量)/);
       expect(text).toMatch(/按 500 万吨标准煤测算：能耗强度比上年上升 [\d.]+%，强度为一级预警/);
       await snap(page, 'dualcontrol-whatif-zh');
+      // A project of 50,000 tce on top of last year's 420 万tce is tested as 425 万tce.
+      await page.getByLabel('计划能源消费总量（选填）').fill('');
+      await page.getByLabel('新上项目年综合能耗（选填）').fill('50000');
+      await page.getByRole('button', { name: '测算' }).click();
+      await answer.getByText('含新上项目 50,000 吨标准煤（折 5 万吨标准煤），在 420 万吨标准煤基础上测算').waitFor();
+      await answer.getByText(/^按 425 万吨标准煤测算：/).waitFor();
     });
 
     await step('english', async () => {

@@ -37,8 +37,9 @@ export default function BarometerMap({ regions, colours, requiredOf, onOpen }: P
       tooltip: (name, r) => {
         const lines = [`<b>${escapeHtml(name)}</b>`];
         const e = r?.evaluation;
-        if (!r) lines.push(t('energy.level.unrated'));
-        else if (!e) lines.push(escapeHtml(explainNotRated(r, t)));
+        // A region the answer leaves out (a county user sees its own only) is grey and says nothing more.
+        if (!r) return lines[0]!;
+        if (!e) lines.push(escapeHtml(explainNotRated(r, t)));
         else {
           lines.push(t(levelLabelKey(e.level.overall)));
           lines.push(escapeHtml(explainIntensity(e, requiredOf(r.regionCode), t)));
