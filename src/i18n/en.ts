@@ -542,7 +542,7 @@ export const en: Record<MessageKey, string> = {
   'energy.rules': 'Rules: {name}',
   'energy.noRules': 'No barometer rules in force for this year; default colours shown',
   'energy.cityGap': 'City total {city} 10k tce, counties together {counties} 10k tce, gap {gap} 10k tce',
-  'energy.cityGapMissing': 'City vs counties: the gap is computed once the city and every county have approved data (city {city}, counties {counties} 10k tce)',
+  'energy.cityGapMissing': 'City total vs the counties together: the gap is computed once the city and every county have approved data',
   'energy.regionsOf': 'Barometer by region, {year}',
   'energy.openRegion': 'Show the trends of {name}',
   'energy.pickRegion': 'Click a region on the map or in the table for its trends and target adjustments',

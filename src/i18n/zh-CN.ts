@@ -540,7 +540,7 @@ export const zhCN = {
   'energy.rules': '判定规则：{name}',
   'energy.noRules': '该年度无适用的晴雨表规则，按默认颜色显示',
   'energy.cityGap': '全市能源消费总量 {city} 万吨标准煤，各县区合计 {counties} 万吨标准煤，差额 {gap} 万吨标准煤',
-  'energy.cityGapMissing': '全市与各县区合计的差额：待全市及全部县区数据审核后计算（全市 {city}，县区合计 {counties} 万吨标准煤）',
+  'energy.cityGapMissing': '全市能源消费总量与各县区合计的差额：待全市及全部县区的数据审核通过后计算',
   'energy.regionsOf': '{year} 年各地区晴雨表',
   'energy.openRegion': '查看{name}的趋势',
   'energy.pickRegion': '点击地图或表格中的地区，查看其趋势与目标调整记录',

@@ -46,16 +46,19 @@ export function BarometerTab({ year, targets, selected, onSelect }: Props) {
           <LevelLegend colours={colours} rulesName={rules?.name ?? null} />
         </Col>
         <Col xs={24} lg={15}>
-          <Alert
-            type={gap?.gap === null || gap === null ? 'info' : 'warning'}
-            showIcon
-            style={{ marginBottom: 12 }}
-            message={
-              gap && gap.gap !== null
-                ? t('energy.cityGap', { city: formatAmount(gap.cityEnergy), counties: formatAmount(gap.countiesEnergy), gap: formatAmount(gap.gap) })
-                : t('energy.cityGapMissing', { counties: formatAmount(gap?.countiesEnergy ?? null), city: formatAmount(gap?.cityEnergy ?? null) })
-            }
-          />
+          {/* Only the city sees the city's own account against the sum of its counties. */}
+          {gap && (
+            <Alert
+              type={gap.gap === null ? 'info' : 'warning'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={
+                gap.gap !== null
+                  ? t('energy.cityGap', { city: formatAmount(gap.cityEnergy), counties: formatAmount(gap.countiesEnergy), gap: formatAmount(gap.gap) })
+                  : t('energy.cityGapMissing')
+              }
+            />
+          )}
           <RegionLevelTable year={year} regions={regions} colours={colours} requiredOf={requiredOf} onOpen={onSelect} />
         </Col>
       </Row>
