@@ -6,3 +6,4 @@ export * from './reporting';
 export * from './notification';
 export * from './reference';
 export * from './dualcontrol';
+export * from './enterprises';

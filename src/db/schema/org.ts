@@ -32,7 +32,15 @@ export const enterprise = pgTable('enterprise', {
   name: text().notNull(),
   regionCode: text().notNull().references(() => region.code),
   industry: text(),
+  /** GB/T 4754-2017 国民经济行业分类 code (e.g. 3011 水泥制造). */
+  industryCode: text(),
   isKeyEnergyUnit: boolean().notNull().default(false),
+  /** key (≥ 10 000 tce) | designatable (5 000–10 000 tce, when designated); null when not a key unit. */
+  keyUnitClass: text(),
+  /** 能源管理负责人: the plan requires key units to appoint one. */
+  energyManager: text(),
+  energyManagerPhone: text(),
+  contact: text(),
   isKeyPollutantUnit: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
