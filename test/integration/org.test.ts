@@ -52,6 +52,17 @@ describeEachDb('org: regions, departments, enterprises, users', (kind) => {
     expect(moved.statusCode).toBe(403);
   });
 
+  it('keeps the registry fields a patch does not name; an enterprise edits its contacts, not its class', async () => {
+    const set = await call(admin, 'PATCH', `/api/org/enterprises/${own.id}`, { isKeyEnergyUnit: true, keyUnitClass: 'key', industryCode: 'C3011', energyManager: '张工', energyManagerPhone: '0797-8888888' });
+    expect(set.json()).toMatchObject({ isKeyEnergyUnit: true, keyUnitClass: 'key', industryCode: 'C3011' });
+    const renamed = (await call(county, 'PATCH', `/api/org/enterprises/${own.id}`, { industry: '水泥制造' })).json();
+    expect(renamed).toMatchObject({ industry: '水泥制造', isKeyEnergyUnit: true, keyUnitClass: 'key', energyManager: '张工' });
+    const ent = await loginAs(t.app, (await makeUser(t.database.db, 'enterprise', { enterpriseId: own.id })).username);
+    expect((await call(ent, 'PATCH', `/api/org/enterprises/${own.id}`, { contact: '赣州市章贡区某路 1 号' })).json().contact).toBe('赣州市章贡区某路 1 号');
+    expect((await call(ent, 'PATCH', `/api/org/enterprises/${own.id}`, { keyUnitClass: null })).json()).toMatchObject({ status: 403, errors: [{ pointer: '#/keyUnitClass' }] });
+    expect((await call(admin, 'PATCH', `/api/org/enterprises/${own.id}`, { industryCode: '水泥' })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/industryCode' }] });
+  });
+
   it('rejects a bad USCC with the character at fault, and stores nothing', async () => {
     const db = t.database.db;
     const [before] = await db.select({ n: count() }).from(enterprise);

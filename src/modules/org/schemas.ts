@@ -25,16 +25,38 @@ export type DepartmentOut = z.infer<typeof DepartmentOut>;
 export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const CodeParams = z.object({ code: z.string().min(1).max(64) });
 
-export const EnterpriseBody = z.object({
+// The fields without defaults: a patch must carry only what it changes (defaults would reset the rest).
+const enterpriseFields = {
   uscc: z.string().trim().min(1).max(32).describe('统一社会信用代码 (GB 32100-2015)'),
   name: z.string().trim().min(1).max(200),
   regionCode: z.string().min(1).max(16),
-  industry: z.string().trim().max(100).nullable().default(null),
-  isKeyEnergyUnit: z.boolean().default(false),
-  isKeyPollutantUnit: z.boolean().default(false),
+  industry: z.string().trim().max(100).nullable(),
+  industryCode: z
+    .string()
+    .trim()
+    .regex(/^[A-T]?\d{2,4}$/, '行业代码应为 GB/T 4754-2017 代码，如 3011 或 C3011')
+    .nullable()
+    .describe('GB/T 4754-2017 国民经济行业分类'),
+  isKeyEnergyUnit: z.boolean(),
+  keyUnitClass: z.enum(['key', 'designatable']).nullable().describe('重点用能单位：≥1 万 tce，或 0.5–1 万 tce 经指定'),
+  isKeyPollutantUnit: z.boolean(),
+  energyManager: z.string().trim().max(50).nullable().describe('能源管理负责人'),
+  energyManagerPhone: z.string().trim().regex(/^[\d+\-() ]{5,20}$/, '电话号码格式不正确').nullable(),
+  contact: z.string().trim().max(200).nullable(),
+};
+export const EnterpriseBody = z.object({
+  ...enterpriseFields,
+  industry: enterpriseFields.industry.default(null),
+  industryCode: enterpriseFields.industryCode.default(null),
+  isKeyEnergyUnit: enterpriseFields.isKeyEnergyUnit.default(false),
+  keyUnitClass: enterpriseFields.keyUnitClass.default(null),
+  isKeyPollutantUnit: enterpriseFields.isKeyPollutantUnit.default(false),
+  energyManager: enterpriseFields.energyManager.default(null),
+  energyManagerPhone: enterpriseFields.energyManagerPhone.default(null),
+  contact: enterpriseFields.contact.default(null),
 });
 export type EnterpriseBody = z.infer<typeof EnterpriseBody>;
-export const EnterprisePatch = EnterpriseBody.partial().strict();
+export const EnterprisePatch = z.object(enterpriseFields).partial().strict();
 export type EnterprisePatch = z.infer<typeof EnterprisePatch>;
 
 export const EnterpriseOut = z.object({
@@ -43,8 +65,13 @@ export const EnterpriseOut = z.object({
   name: z.string(),
   regionCode: z.string(),
   industry: z.string().nullable(),
+  industryCode: z.string().nullable(),
   isKeyEnergyUnit: z.boolean(),
+  keyUnitClass: z.enum(['key', 'designatable']).nullable(),
   isKeyPollutantUnit: z.boolean(),
+  energyManager: z.string().nullable(),
+  energyManagerPhone: z.string().nullable(),
+  contact: z.string().nullable(),
 });
 export type EnterpriseOut = z.infer<typeof EnterpriseOut>;
 

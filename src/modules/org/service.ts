@@ -64,8 +64,13 @@ const enterpriseOut = (e: NonNullable<Awaited<ReturnType<typeof repo.findEnterpr
   name: e.name,
   regionCode: e.regionCode,
   industry: e.industry,
+  industryCode: e.industryCode,
   isKeyEnergyUnit: e.isKeyEnergyUnit,
+  keyUnitClass: e.keyUnitClass as EnterpriseOut['keyUnitClass'],
   isKeyPollutantUnit: e.isKeyPollutantUnit,
+  energyManager: e.energyManager,
+  energyManagerPhone: e.energyManagerPhone,
+  contact: e.contact,
 });
 
 export async function listEnterprises(ctx: Ctx, f: { regionCode?: string; q?: string }) {
@@ -111,6 +116,11 @@ export async function updateEnterprise(ctx: Ctx, id: number, patch: EnterprisePa
     const before = await repo.findEnterprise(tx, { id });
     if (!before || !canReadEnterprise(ctx.actor, before)) throw new AppError('not-found', `企业 ${id} 不存在`);
     if (!canWriteEnterprise(ctx.actor, before)) throw new AppError('forbidden', `无权修改企业 ${id}`);
+    // An enterprise keeps its own contacts up to date; whether it is a key unit is the authorities' call.
+    const classified = (['isKeyEnergyUnit', 'keyUnitClass', 'isKeyPollutantUnit', 'regionCode', 'uscc'] as const).find((k) => patch[k] !== undefined);
+    if (ctx.actor.kind === 'user' && ctx.actor.role === 'enterprise' && classified) {
+      throw new AppError('forbidden', '企业不能自行修改统一社会信用代码、所在地区或重点单位类别', { pointer: `#/${classified}`, field: classified });
+    }
     if (patch.regionCode && !canWriteRegion(ctx.actor, patch.regionCode)) {
       throw new AppError('forbidden', `无权把企业迁至 ${patch.regionCode}`, { pointer: '#/regionCode', field: 'regionCode' });
     }
