@@ -1,7 +1,7 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { CountyMap, MapOption } from '../home/charts';
+import { type CountyMap, countyMapOption, type MapOption } from '../home/charts';
 import { type LevelColours, levelColour } from './levels';
 import type { BarometerRegion, Evaluation } from './queries';
 
@@ -18,37 +18,17 @@ export type BarometerMapLabels = {
  */
 export function barometerMapOption(mapName: string, map: CountyMap, regions: readonly BarometerRegion[], colours: LevelColours, labels: BarometerMapLabels): MapOption {
   const byCode = new Map(regions.map((r) => [r.regionCode, r]));
-  const byName = new Map<string, BarometerRegion | undefined>();
-  const data = map.features.map((f) => {
-    const row = byCode.get(f.properties.code);
-    byName.set(f.properties.name, row);
-    const level = row?.evaluation?.level.overall ?? null;
-    return { name: f.properties.name, value: level ?? Number.NaN, itemStyle: { areaColor: levelColour(level, colours) } };
-  });
-  return {
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) => {
-        const name = (Array.isArray(p) ? p[0]?.name : p.name) ?? '';
-        return labels.tooltip(name, byName.get(name));
-      },
+  return countyMapOption<BarometerRegion>(mapName, map, {
+    legend: labels.legend,
+    rowOf: (code) => byCode.get(code),
+    fill: (row) => {
+      const level = row?.evaluation?.level.overall ?? null;
+      return { value: level, colour: levelColour(level, colours) };
     },
-    series: [
-      {
-        type: 'map',
-        map: mapName,
-        name: labels.legend,
-        roam: false,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '95%',
-        label: { show: true, fontSize: 11, color: '#1f2937' },
-        emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: '#93c5fd' } },
-        select: { disabled: true },
-        itemStyle: { borderColor: '#fff', borderWidth: 1, areaColor: colours.unrated },
-        data,
-      },
-    ],
-  };
+    tooltip: labels.tooltip,
+    unscaledColour: colours.unrated,
+    highlightColour: '#93c5fd',
+  });
 }
 
 export type TrendOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption> & {
