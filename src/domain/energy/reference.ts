@@ -47,8 +47,28 @@ export const EnergyCoefficientsValue = z.object({
 export const ElectricityEquivalentInputValue = z.object({ kgcePerKwh: z.number().gt(0.1).lt(0.5) });
 /** 重点用能单位 thresholds (节约能源法 art. 52) and the electricity method they are judged by. */
 export const KeyUnitThresholdsValue = z.object({ key: z.number().positive(), designatable: z.number().positive(), method: z.enum(['equivalent', 'equivalent-input']) });
+/** 能源利用状况报告 checks: how far the total may move against last year before a reason is required. */
+export const EnergyReportRulesValue = z.object({ changeThreshold: z.number().gt(0).lt(5) });
+
 /** 能效标杆/基准水平 per product, with the plan's capacity-share goal. */
 export const EfficiencyBenchmarksValue = z.object({
   goalShare: z.number().gt(0).lt(1),
   products: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), industry: z.string(), benchmark: z.number(), baseline: z.number(), source: z.string(), tag: z.enum(['V', 'R', 'U']) })).min(1),
 });
+
+/** 能耗在线监测数据质量规则 (GB/T 38692-2020; energy.md §4): completeness and metered-vs-reported deviation limits, and the ingestion checks' thresholds. */
+export const MeteringRulesValue = z.object({
+  /** Share of hours with a reading below which a period is incomplete (0.90). */
+  completenessMin: Fraction,
+  /** |metered − reported| / reported above which the comparison is flagged (0.05). */
+  deviationMax: Fraction,
+  /** A reading whose rate exceeds this multiple of the meter's recent rate is a spike. */
+  spikeFactor: z.number().gt(1),
+  /** Readings a meter needs before the spike check applies. */
+  spikeMinSamples: z.number().int().min(1),
+  /** A silence longer than this (minutes) before a reading flags it as after a gap. */
+  gapMinutes: z.number().positive(),
+  /** How far in the future (seconds) a reading's timestamp may lie before it is rejected. */
+  futureToleranceSeconds: z.number().min(0),
+});
+export type MeteringRulesValue = z.infer<typeof MeteringRulesValue>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BarometerRulesValue, DeductionRegimeValue, EfficiencyBenchmarksValue, ElectricityEquivalentInputValue, EnergyCoefficientsValue, KeyUnitThresholdsValue } from '../energy/reference';
+import { BarometerRulesValue, DeductionRegimeValue, EfficiencyBenchmarksValue, ElectricityEquivalentInputValue, EnergyCoefficientsValue, EnergyReportRulesValue, KeyUnitThresholdsValue, MeteringRulesValue } from '../energy/reference';
 import { ProgressStatusRule, ReportingDefaults } from '../reporting/reference';
 
 /**
@@ -18,6 +18,8 @@ export const REFERENCE_KEYS = {
   'electricity-equivalent-input': ElectricityEquivalentInputValue,
   'key-unit-thresholds': KeyUnitThresholdsValue,
   'efficiency-benchmarks': EfficiencyBenchmarksValue,
+  'energy-report-rules': EnergyReportRulesValue,
+  'metering-rules': MeteringRulesValue,
 } as const;
 export type ReferenceKey = keyof typeof REFERENCE_KEYS;
 export type ReferenceValueOf<K extends ReferenceKey> = z.infer<(typeof REFERENCE_KEYS)[K]>;
