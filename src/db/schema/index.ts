@@ -7,3 +7,4 @@ export * from './notification';
 export * from './reference';
 export * from './dualcontrol';
 export * from './enterprises';
+export * from './metering';
