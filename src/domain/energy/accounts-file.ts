@@ -67,6 +67,11 @@ export function evaluationRow(region: string, e: YearEvaluation) {
     exemptFromTotal: e.exemptFromTotal,
     nonFossilShare: r6(e.nonFossilShare),
     level: { intensity: e.barometer.intensity.level, total: e.barometer.total.level, overall: overallLevel(e) },
+    // The figures that decide each level: the achieved and required intensity reduction, the total's growth and what the target allows.
+    rating: {
+      intensity: { actual: r6(e.barometer.intensity.actual), required: r6(e.barometer.intensity.required), gap: r6(e.barometer.intensity.gap) },
+      total: { actual: r6(e.barometer.total.actual), required: r6(e.barometer.total.required), gap: r6(e.barometer.total.gap) },
+    },
   };
 }
 export type EvaluationRow = ReturnType<typeof evaluationRow>;

@@ -77,6 +77,7 @@ export const EvaluationRowOut = z.object({
   exemptFromTotal: z.boolean(),
   nonFossilShare: N,
   level: z.object({ intensity: Level, total: Level, overall: Level }),
+  rating: z.object({ intensity: z.object({ actual: N, required: N, gap: N }), total: z.object({ actual: N, required: N, gap: N }) }),
 });
 
 export const BarometerOut = z.object({
