@@ -1,6 +1,7 @@
 import type { Config } from '../server/config';
 import { buildApp } from '../server/app';
 import { bootDatabase } from '../server/boot';
+import { startMeterSubscriber } from '../gateway/mqtt';
 import { scheduleDailyDigest } from './digest';
 
 /** Boots the database, serves web + API on one port, and prints how to get in. */
@@ -8,8 +9,11 @@ export async function serve(config: Config) {
   const { database, loaded, firstAdmin } = await bootDatabase(config);
   const app = await buildApp(config, database);
   const digest = scheduleDailyDigest(database.db, config, app.log);
+  let meters: ReturnType<typeof startMeterSubscriber> | null = null;
   const close = async () => {
     clearInterval(digest);
+    // Stop taking meter messages first and store what is buffered, while the database is still open.
+    await meters?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -25,6 +29,8 @@ export async function serve(config: Config) {
     }
     throw err;
   }
+  // Off when MQTT_URL is unset; an unreachable broker is logged and retried, never fatal.
+  if (config.mqttUrl) meters = startMeterSubscriber({ url: config.mqttUrl, db: database.db, log: app.log });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}/`;

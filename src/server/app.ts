@@ -15,6 +15,7 @@ import { auditRoutes } from '../modules/audit/routes';
 import { dualControlRoutes } from '../modules/dualcontrol/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { resolveSession } from '../modules/auth/service';
+import { meteringRoutes } from '../modules/metering/routes';
 import { notificationRoutes } from '../modules/notifications/routes';
 import { orgRoutes } from '../modules/org/routes';
 import { planRoutes } from '../modules/plan/routes';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(reportingRoutes, { prefix: '/api/reporting' });
   await app.register(referenceRoutes, { prefix: '/api/reference' });
   await app.register(dualControlRoutes, { prefix: '/api/dualcontrol' });
+  await app.register(meteringRoutes, { prefix: '/api/metering' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
 

@@ -19,6 +19,8 @@ const Env = z.object({
   /** e-mail for notices, e.g. smtp://user:pass@mail.example.gov.cn:587; unset → in-app only. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('ECER 节能减排平台 <noreply@localhost>'),
+  /** MQTT broker for online energy metering, e.g. mqtt://127.0.0.1:1883; unset → the meter subscriber is off. */
+  MQTT_URL: z.string().url().optional(),
 });
 
 export type Config = Readonly<{
@@ -33,6 +35,7 @@ export type Config = Readonly<{
   bodyLimit: number;
   smtpUrl: string | null;
   smtpFrom: string;
+  mqttUrl: string | null;
   /** Folder with the shipped reference data (plans, org, map). */
   referenceDir: string;
   /** Folder with the built web app. */
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: e.BODY_LIMIT,
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,
+    mqttUrl: e.MQTT_URL ?? null,
     referenceDir: path.join(root, 'data'),
     webDir: path.join(root, 'dist/web'),
     ...overrides,

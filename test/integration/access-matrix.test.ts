@@ -49,6 +49,16 @@ const MATRIX: Record<string, Case> = {
     url: (f) => `/api/org/enterprises/${f.enterpriseId}`,
     body: () => ({ industry: '有色金属' }),
   },
+  // Annual energy reports of the fixture enterprise (章贡区): the enterprise, its county and the city may file.
+  'GET /api/enterprises/:id/reports': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: (f) => `/api/enterprises/${f.enterpriseId}/reports` },
+  'POST /api/enterprises/:id/reports': {
+    allowed: ['admin', 'steering', 'county', 'enterprise'],
+    url: (f) => `/api/enterprises/${f.enterpriseId}/reports`,
+    body: () => ({ year: 2023, lines: [{ carrier: 'unknown-carrier', quantity: 1, unit: 't' }] }),
+  },
+  'GET /api/enterprises/reports/:id': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: () => '/api/enterprises/reports/999999' },
+  'POST /api/enterprises/reports/:id/approve': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/approve', body: () => ({}) },
+  'POST /api/enterprises/reports/:id/return': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/return', body: () => ({ comment: '请补充' }) },
   'GET /api/org/users': { allowed: ['admin'], url: () => '/api/org/users' },
   'POST /api/org/users': {
     allowed: ['admin'],
@@ -143,6 +153,11 @@ const MATRIX: Record<string, Case> = {
     url: (f) => `/api/reporting/reports/${f.reportId}/return`,
     body: () => ({ comment: '请补充说明' }),
   },
+  // Online metering: any user reaches the routes; the enterprise scope is checked inside (another's is a 404).
+  'GET /api/metering/enterprises/:id/meters': { allowed: USERS, url: (f) => `/api/metering/enterprises/${f.enterpriseId}/meters` },
+  'GET /api/metering/meters/:id/series': { allowed: USERS, url: () => '/api/metering/meters/999999/series' },
+  'GET /api/metering/enterprises/:id/comparison': { allowed: USERS, url: (f) => `/api/metering/enterprises/${f.enterpriseId}/comparison?year=2025` },
+  'GET /api/metering/rejections': { allowed: ['admin', 'steering'], url: () => '/api/metering/rejections' },
   'GET /api/notifications': { allowed: USERS, url: () => '/api/notifications' },
   'POST /api/notifications/:id/read': { allowed: USERS, url: () => '/api/notifications/999999/read' },
   'POST /api/notifications/read-all': { allowed: USERS, url: () => '/api/notifications/read-all' },

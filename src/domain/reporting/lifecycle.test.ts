@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Revision, approvedOf, decideReview, decideSubmission } from './lifecycle';
+import { type Revision, approvedOf, decideReview, decideSubmission, type StagedRevision, type StagedStatus, decideStagedReview, decideStagedSubmission } from './lifecycle';
 
 const r = (id: number, status: Revision['status']): Revision => ({ id, revision: id, status });
 
@@ -57,5 +57,24 @@ describe('report lifecycle', () => {
         if (approvedOf(revs)) expect(approvedOf(revs)!.status).toBe('approved');
       }),
     );
+  });
+});
+
+describe('two-stage review (county, then city)', () => {
+  const rev = (id: number, revision: number, status: StagedStatus): StagedRevision => ({ id, revision, status });
+  it('goes submitted → county-approved → approved, each stage in turn', () => {
+    expect(decideStagedReview([rev(1, 1, 'submitted')], 1, 'city', 'approve', null)).toEqual({ ok: false, code: 'wrong-stage' });
+    expect(decideStagedReview([rev(1, 1, 'submitted')], 1, 'county', 'approve', null)).toEqual({ ok: true, status: 'county-approved', supersede: [] });
+    expect(decideStagedReview([rev(1, 1, 'county-approved')], 1, 'county', 'approve', null)).toEqual({ ok: false, code: 'wrong-stage' });
+    expect(decideStagedReview([rev(1, 1, 'county-approved')], 1, 'city', 'approve', null)).toEqual({ ok: true, status: 'approved', supersede: [] });
+  });
+  it('lets either stage return with a comment, and a correction supersede the approved revision', () => {
+    expect(decideStagedReview([rev(1, 1, 'county-approved')], 1, 'city', 'return', ' ')).toEqual({ ok: false, code: 'comment-required' });
+    expect(decideStagedReview([rev(1, 1, 'county-approved')], 1, 'city', 'return', '请补充')).toMatchObject({ ok: true, status: 'returned' });
+    expect(decideStagedReview([rev(1, 1, 'approved'), rev(2, 2, 'county-approved')], 2, 'city', 'approve', null)).toEqual({ ok: true, status: 'approved', supersede: [1] });
+  });
+  it('treats a county-approved revision as pending for a new submission', () => {
+    expect(decideStagedSubmission([rev(1, 1, 'county-approved')], null)).toEqual({ ok: false, code: 'pending-review' });
+    expect(decideStagedSubmission([rev(1, 1, 'approved')], '更正')).toEqual({ ok: true, revision: 2, isCorrection: true });
   });
 });

@@ -70,3 +70,44 @@ export const lifecycleError = ([code, detail, field]: readonly [ErrorCode, strin
 export function approvedOf<T extends Revision>(revisions: readonly T[]): T | null {
   return revisions.find((r) => r.status === 'approved') ?? null;
 }
+
+/**
+ * Two-stage review (企业能源利用状况报告: the county, then the city). A county approval moves a submission to
+ * 'county-approved'; the city's approval makes it 'approved' and supersedes the approved revision it corrects.
+ * Either may return it with a comment. A county-approved revision is still pending for a new submission.
+ */
+export type StagedStatus = ReportStatus | 'county-approved';
+export type StagedRevision = { id: number; revision: number; status: StagedStatus };
+export type ReviewStage = 'county' | 'city';
+
+export function decideStagedSubmission(revisions: readonly StagedRevision[], correctionReason: string | null): SubmissionDecision {
+  return decideSubmission(
+    revisions.map((r) => ({ ...r, status: r.status === 'county-approved' ? 'submitted' : r.status })),
+    correctionReason,
+  );
+}
+
+export function decideStagedReview(
+  revisions: readonly StagedRevision[],
+  id: number,
+  stage: ReviewStage,
+  action: ReviewAction,
+  comment: string | null,
+): { ok: true; status: StagedStatus; supersede: number[] } | { ok: false; code: 'not-latest' | 'not-submitted' | 'comment-required' | 'wrong-stage' } {
+  const latest = revisions.reduce<StagedRevision | null>((a, r) => (!a || r.revision > a.revision ? r : a), null);
+  if (!latest || latest.id !== id) return { ok: false, code: 'not-latest' };
+  const awaiting: StagedStatus = stage === 'county' ? 'submitted' : 'county-approved';
+  if (latest.status !== 'submitted' && latest.status !== 'county-approved') return { ok: false, code: 'not-submitted' };
+  if (latest.status !== awaiting) return { ok: false, code: 'wrong-stage' };
+  if (action === 'return') {
+    if (!comment || comment.trim() === '') return { ok: false, code: 'comment-required' };
+    return { ok: true, status: 'returned', supersede: [] };
+  }
+  if (stage === 'county') return { ok: true, status: 'county-approved', supersede: [] };
+  return { ok: true, status: 'approved', supersede: revisions.filter((r) => r.status === 'approved').map((r) => r.id) };
+}
+
+export const STAGED_REVIEW_PROBLEMS = {
+  ...REVIEW_PROBLEMS,
+  'wrong-stage': ['conflict', '该报告不在本级审核环节（先由县级审核，再由市级审核）', null],
+} as const;

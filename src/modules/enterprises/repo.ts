@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { appUser, energyReport, energyReportEvent, enterprise } from '../../db/schema/index';
+
+export type ReportRow = typeof energyReport.$inferSelect;
+
+export async function findEnterprise(db: Db, id: number) {
+  const [row] = await db.select().from(enterprise).where(eq(enterprise.id, id));
+  return row ?? null;
+}
+
+export async function listRevisions(db: Db, enterpriseId: number, year: number) {
+  return db
+    .select()
+    .from(energyReport)
+    .where(and(eq(energyReport.enterpriseId, enterpriseId), eq(energyReport.year, year)))
+    .orderBy(asc(energyReport.revision));
+}
+
+export async function findReport(db: Db, id: number) {
+  const [row] = await db.select().from(energyReport).where(eq(energyReport.id, id));
+  return row ?? null;
+}
+
+export async function insertReport(db: Db, r: typeof energyReport.$inferInsert) {
+  const [row] = await db.insert(energyReport).values(r).returning();
+  return row!;
+}
+
+export async function setStatus(db: Db, ids: number[], status: string) {
+  if (ids.length) await db.update(energyReport).set({ status }).where(inArray(energyReport.id, ids));
+}
+
+export async function insertEvent(db: Db, e: typeof energyReportEvent.$inferInsert) {
+  await db.insert(energyReportEvent).values(e);
+}
+
+export async function listEvents(db: Db, reportIds: number[]) {
+  if (!reportIds.length) return [];
+  return db
+    .select({ id: energyReportEvent.id, reportId: energyReportEvent.reportId, action: energyReportEvent.action, comment: energyReportEvent.comment, at: energyReportEvent.at, actorName: appUser.displayName })
+    .from(energyReportEvent)
+    .innerJoin(appUser, eq(appUser.id, energyReportEvent.actorUserId))
+    .where(inArray(energyReportEvent.reportId, reportIds))
+    .orderBy(asc(energyReportEvent.id));
+}
+
+/** An enterprise's reports, newest year and revision first. */
+export async function listReports(db: Db, enterpriseId: number) {
+  return db.select().from(energyReport).where(eq(energyReport.enterpriseId, enterpriseId)).orderBy(desc(energyReport.year), desc(energyReport.revision));
+}
+
+/** The approved report of a year, if any (the value that counts). */
+export async function findApproved(db: Db, enterpriseId: number, year: number) {
+  const [row] = await db
+    .select()
+    .from(energyReport)
+    .where(and(eq(energyReport.enterpriseId, enterpriseId), eq(energyReport.year, year), eq(energyReport.status, 'approved')));
+  return row ?? null;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { REPORT_UNITS, type ReportUnit } from '../../domain/energy/conversion';
+
+const Quantity = z.number().finite().min(0);
+export const ReportBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  lines: z
+    .array(
+      z.object({
+        carrier: z.string().min(1).max(40),
+        quantity: Quantity,
+        unit: z.enum(Object.keys(REPORT_UNITS) as [ReportUnit, ...ReportUnit[]]),
+        measuredLhvKj: z.number().positive().nullable().default(null),
+      }),
+    )
+    .min(1, '至少填写一种能源')
+    .max(60),
+  products: z
+    .array(z.object({ product: z.string().trim().min(1).max(100), output: Quantity, unit: z.string().trim().min(1).max(20), energyTce: Quantity.nullable().default(null) }))
+    .max(50)
+    .default([]),
+  savingProjects: z
+    .array(z.object({ name: z.string().trim().min(1).max(200), investment: Quantity, savingTce: Quantity, status: z.enum(['planned', 'in-progress', 'completed']) }))
+    .max(100)
+    .default([]),
+  changeReason: z.string().trim().max(2000).nullable().default(null),
+  correctionReason: z.string().max(1000).nullable().default(null),
+});
+export type ReportBody = z.infer<typeof ReportBody>;
+
+export const ReportOut = z.object({
+  id: z.number().int(),
+  enterpriseId: z.number().int(),
+  year: z.number().int(),
+  revision: z.number().int(),
+  status: z.enum(['submitted', 'county-approved', 'approved', 'returned', 'superseded']),
+  lines: z.array(
+    z.object({
+      carrier: z.string(),
+      name: z.string(),
+      quantity: z.number(),
+      unit: z.string(),
+      kgcePerBase: z.number(),
+      coefficientFrom: z.enum(['default', 'measured']),
+      tceEquivalent: z.number(),
+      tceEquivalentInput: z.number(),
+    }),
+  ),
+  products: z.array(z.object({ product: z.string(), output: z.number(), unit: z.string(), energyTce: z.number().nullable(), unitConsumption: z.number().nullable() })),
+  savingProjects: ReportBody.shape.savingProjects.unwrap(),
+  tceEquivalent: z.number(),
+  tceEquivalentInput: z.number(),
+  changeReason: z.string().nullable(),
+  correctionReason: z.string().nullable(),
+  submittedBy: z.number().int(),
+  submittedAt: z.date(),
+});
+export type ReportOut = z.infer<typeof ReportOut>;
+
+export const ReportThreadOut = z.object({
+  report: ReportOut,
+  revisions: z.array(ReportOut),
+  history: z.array(z.object({ id: z.number().int(), reportId: z.number().int(), action: z.string(), comment: z.string().nullable(), at: z.date(), actorName: z.string() })),
+});

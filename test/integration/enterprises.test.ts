@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeEnterprise, makeUser } from '../factories';
+import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
+import { describeEachDb } from '../helpers/db';
+
+describeEachDb('annual energy reports: the enterprise files, the county then the city review', (kind) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  let ent: number;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const db = t.database.db;
+    ent = (await makeEnterprise(db, { regionCode: '360702', name: '赣州测试水泥有限公司' })).id;
+    const other = (await makeEnterprise(db, { regionCode: '360703' })).id;
+    const users = {
+      ent: await makeUser(db, 'enterprise', { enterpriseId: ent }),
+      otherEnt: await makeUser(db, 'enterprise', { enterpriseId: other }),
+      zhanggong: await makeUser(db, 'county', { regionCode: '360702' }),
+      nankang: await makeUser(db, 'county', { regionCode: '360703' }),
+      steering: await makeUser(db, 'steering'),
+    };
+    for (const [k, u] of Object.entries(users)) cookies[k] = await loginAs(t.app, u.username);
+  });
+  afterAll(() => t.close());
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject(as(cookies[who]!, { method, url, ...(payload ? { payload } : {}) }));
+  const lines = (coal: number) => [
+    { carrier: 'raw-coal', quantity: coal, unit: 't' },
+    { carrier: 'electricity', quantity: 2000, unit: '万kWh' },
+  ];
+  const file = (who: string, body: object) => call(who, 'POST', `/api/enterprises/${ent}/reports`, body);
+  const review = (who: string, id: number, action: 'approve' | 'return', comment?: string) => call(who, 'POST', `/api/enterprises/reports/${id}/${action}`, { comment: comment ?? null });
+
+  it('converts a report to tce by both electricity methods and says which line is wrong', async () => {
+    const bad = await file('ent', { year: 2023, lines: [{ carrier: 'electricity', quantity: 1, unit: 't' }] });
+    expect(bad.json()).toMatchObject({ status: 400, errors: [{ pointer: '#/lines/0/unit' }] });
+    expect((await file('otherEnt', { year: 2023, lines: lines(10_000) })).statusCode).toBe(404);
+    const ok = await file('ent', { year: 2023, lines: lines(10_000), products: [{ product: '水泥熟料', output: 800_000, unit: 't', energyTce: 7_000 }] });
+    expect(ok.statusCode).toBe(201);
+    // 10 000 t × 0.7143 + 2 000 万kWh × 1.229 = 9 601 tce (当量); at 0.300 kgce/kWh: 7 143 + 6 000 = 13 143 tce (等价).
+    expect(ok.json()).toMatchObject({ status: 'submitted', tceEquivalent: 9601, tceEquivalentInput: 13143, products: [{ unitConsumption: 0.00875 }] });
+    expect(ok.json().lines[1]).toMatchObject({ name: '电力', tceEquivalent: 2458, tceEquivalentInput: 6000 });
+  });
+
+  it('is reviewed by the county, then the city, never out of turn or by another county', async () => {
+    const [report] = (await call('ent', 'GET', `/api/enterprises/${ent}/reports`)).json();
+    expect((await review('steering', report.id, 'approve')).json()).toMatchObject({ status: 409 });
+    expect((await review('nankang', report.id, 'approve')).statusCode).toBe(404);
+    expect((await review('ent', report.id, 'approve')).statusCode).toBe(403);
+    expect((await review('zhanggong', report.id, 'approve')).json().status).toBe('county-approved');
+    expect((await review('steering', report.id, 'return', '')).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/comment' }] });
+    expect((await review('steering', report.id, 'approve')).json().status).toBe('approved');
+    const thread = (await call('zhanggong', 'GET', `/api/enterprises/reports/${report.id}`)).json();
+    expect(thread.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'county-approve', 'approve']);
+  });
+
+  it('asks why the total moved more than 30 % from last year, and keeps corrections beside the original', async () => {
+    expect((await file('ent', { year: 2024, lines: lines(16_000) })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/changeReason' }] });
+    expect((await file('ent', { year: 2024, lines: lines(16_000), changeReason: '二号熟料线投产' })).statusCode).toBe(201);
+    expect((await file('ent', { year: 2023, lines: lines(9_000) })).json()).toMatchObject({ status: 409 }); // approved: needs a correction reason
+    const fix = (await file('ent', { year: 2023, lines: lines(9_000), correctionReason: '原煤计量表校准后更正' })).json();
+    await review('zhanggong', fix.id, 'approve');
+    await review('steering', fix.id, 'approve');
+    const revs = (await call('ent', 'GET', `/api/enterprises/reports/${fix.id}`)).json().revisions;
+    expect(revs.map((r: { status: string; tceEquivalent: number }) => [r.status, r.tceEquivalent])).toEqual([
+      ['superseded', 9601],
+      ['approved', 8886.7],
+    ]);
+  });
+});
