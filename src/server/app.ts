@@ -13,6 +13,7 @@ import { AppError } from '../domain/errors';
 import { localeFromAcceptLanguage } from '../i18n/index';
 import { auditRoutes } from '../modules/audit/routes';
 import { dualControlRoutes } from '../modules/dualcontrol/routes';
+import { enterpriseRoutes } from '../modules/enterprises/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { resolveSession } from '../modules/auth/service';
 import { meteringRoutes } from '../modules/metering/routes';
@@ -123,6 +124,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(reportingRoutes, { prefix: '/api/reporting' });
   await app.register(referenceRoutes, { prefix: '/api/reference' });
   await app.register(dualControlRoutes, { prefix: '/api/dualcontrol' });
+  await app.register(enterpriseRoutes, { prefix: '/api/enterprises' });
   await app.register(meteringRoutes, { prefix: '/api/metering' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
