@@ -8,24 +8,23 @@ import { echarts } from '../../components/echarts';
 import { QueryError } from '../../components/QueryError';
 import { countyMapQuery } from '../home/queries';
 import { barometerMapOption } from './charts';
-import { explainIntensity, explainNotRated, explainTotal } from './explain';
-import { type LevelColours, levelLabelKey } from './levels';
-import type { BarometerRegion } from './queries';
+import { explainRegion } from './explain';
+import type { LevelColours } from './levels';
+import type { RatedRegion } from './rating';
 
 const MAP_NAME = 'ganzhou';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type Props = {
-  regions: readonly BarometerRegion[];
+  /** The year's or the year to date's ratings, with the figures behind each level. */
+  regions: readonly RatedRegion[];
   colours: LevelColours;
-  /** The reduction each region's intensity must reach this year (from its targets), where known. */
-  requiredOf: (regionCode: string) => number | null;
   onOpen: (regionCode: string) => void;
 };
 
 /** 晴雨表 map (lazy: it pulls in ECharts): counties in their level's colour; the tooltip gives the deciding numbers. */
-export default function BarometerMap({ regions, colours, requiredOf, onOpen }: Props) {
+export default function BarometerMap({ regions, colours, onOpen }: Props) {
   const { t } = useI18n();
   const map = useQuery(countyMapQuery());
 
@@ -34,21 +33,10 @@ export default function BarometerMap({ regions, colours, requiredOf, onOpen }: P
     echarts.registerMap(MAP_NAME, map.data);
     return barometerMapOption(MAP_NAME, map.data, regions, colours, {
       legend: t('energy.mapLegend'),
-      tooltip: (name, r) => {
-        const lines = [`<b>${escapeHtml(name)}</b>`];
-        const e = r?.evaluation;
-        // A region the answer leaves out (a county user sees its own only) is grey and says nothing more.
-        if (!r) return lines[0]!;
-        if (!e) lines.push(escapeHtml(explainNotRated(r, t)));
-        else {
-          lines.push(t(levelLabelKey(e.level.overall)));
-          lines.push(escapeHtml(explainIntensity(e, requiredOf(r.regionCode), t)));
-          lines.push(escapeHtml(explainTotal(e, t)));
-        }
-        return lines.join('<br/>');
-      },
+      // A region the answer leaves out (a county user sees its own only) is grey and says nothing more.
+      tooltip: (name, r) => [name, ...(r ? explainRegion(r, t) : [])].map((line, i) => (i === 0 ? `<b>${escapeHtml(line)}</b>` : escapeHtml(line))).join('<br/>'),
     });
-  }, [map.data, regions, colours, requiredOf, t]);
+  }, [map.data, regions, colours, t]);
 
   const codeByName = useMemo(() => new Map(map.data?.features.map((f) => [f.properties.name, f.properties.code])), [map.data]);
   const onClick = useCallback(

@@ -12,12 +12,11 @@ type Props = {
   year: number;
   regions: readonly BarometerRegion[];
   colours: LevelColours;
-  requiredOf: (regionCode: string) => number | null;
   onOpen: (regionCode: string) => void;
 };
 
 /** Every county, district and zone for the year: both dimensions' levels and the numbers that decide them. */
-export function RegionLevelTable({ year, regions, colours, requiredOf, onOpen }: Props) {
+export function RegionLevelTable({ year, regions, colours, onOpen }: Props) {
   const { t } = useI18n();
   const e = (r: BarometerRegion) => r.evaluation;
   const rate = (v: number | null | undefined) => formatRate(v ?? null);
@@ -38,8 +37,10 @@ export function RegionLevelTable({ year, regions, colours, requiredOf, onOpen }:
     },
     { title: t('energy.col.overall'), key: 'overall', width: 96, render: (_, r) => <LevelTag level={e(r)?.level.overall} colours={colours} title={e(r) ? undefined : explainNotRated(r, t)} />, exportValue: (r) => t(levelLabelKey(e(r)?.level.overall)) },
     { title: t('energy.col.intensityLevel'), key: 'intensityLevel', width: 96, render: (_, r) => (e(r) ? <LevelTag level={e(r)!.level.intensity} colours={colours} /> : '—'), exportValue: (r) => (e(r) ? t(levelLabelKey(e(r)!.level.intensity)) : null) },
-    { title: t('energy.col.annualReduction'), key: 'annualReduction', width: 110, align: 'right', render: (_, r) => rate(e(r)?.annualReduction), exportValue: (r) => pctNum(e(r)?.annualReduction) },
-    { title: t('energy.col.required'), key: 'required', width: 96, align: 'right', render: (_, r) => (e(r) ? rate(requiredOf(r.regionCode)) : '—'), exportValue: (r) => (e(r) ? pctNum(requiredOf(r.regionCode)) : null) },
+    { title: t('energy.col.annualReduction'), key: 'annualReduction', width: 110, align: 'right', render: (_, r) => rate(e(r)?.rating.intensity.actual), exportValue: (r) => pctNum(e(r)?.rating.intensity.actual) },
+    // The figures behind each level are the server's (rating): the page does not recompute them from the targets.
+    { title: t('energy.col.required'), key: 'required', width: 96, align: 'right', render: (_, r) => rate(e(r)?.rating.intensity.required), exportValue: (r) => pctNum(e(r)?.rating.intensity.required) },
+    { title: t('energy2.col.intensityGap'), key: 'intensityGap', width: 96, align: 'right', render: (_, r) => rate(e(r)?.rating.intensity.gap), exportValue: (r) => pctNum(e(r)?.rating.intensity.gap) },
     { title: t('energy.col.cumulative'), key: 'cumulative', width: 130, align: 'right', render: (_, r) => (e(r) ? `${rate(e(r)!.cumulativeReduction)} / ${rate(e(r)!.progressTarget)}` : '—'), exportValue: (r) => (e(r) ? `${rate(e(r)!.cumulativeReduction)} / ${rate(e(r)!.progressTarget)}` : null) },
     { title: t('energy.col.intensity'), key: 'intensity', width: 110, align: 'right', render: (_, r) => formatAmount(e(r)?.intensity, 4), exportValue: (r) => num(e(r)?.intensity) },
     {
@@ -49,6 +50,9 @@ export function RegionLevelTable({ year, regions, colours, requiredOf, onOpen }:
       render: (_, r) => (!e(r) ? '—' : e(r)!.exemptFromTotal ? <Typography.Text type="success">{t('energy.exempt')}</Typography.Text> : <LevelTag level={e(r)!.level.total} colours={colours} />),
       exportValue: (r) => (!e(r) ? null : e(r)!.exemptFromTotal ? t('energy.exempt') : t(levelLabelKey(e(r)!.level.total))),
     },
+    { title: t('energy2.col.totalGrowth'), key: 'totalGrowth', width: 110, align: 'right', render: (_, r) => rate(e(r)?.rating.total.actual), exportValue: (r) => pctNum(e(r)?.rating.total.actual) },
+    { title: t('energy2.col.allowedGrowth'), key: 'allowedGrowth', width: 110, align: 'right', render: (_, r) => rate(e(r)?.rating.total.required), exportValue: (r) => pctNum(e(r)?.rating.total.required) },
+    { title: t('energy2.col.totalGap'), key: 'totalGap', width: 96, align: 'right', render: (_, r) => rate(e(r)?.rating.total.gap), exportValue: (r) => pctNum(e(r)?.rating.total.gap) },
     { title: t('energy.col.assessedTotal'), key: 'assessedTotal', width: 110, align: 'right', render: (_, r) => formatAmount(e(r)?.assessedTotal), exportValue: (r) => num(e(r)?.assessedTotal) },
     { title: t('energy.col.totalTarget'), key: 'totalTarget', width: 120, align: 'right', render: (_, r) => formatAmount(e(r)?.totalTarget?.adjusted), exportValue: (r) => num(e(r)?.totalTarget?.adjusted) },
     { title: t('energy.col.energy'), key: 'energy', width: 110, align: 'right', render: (_, r) => formatAmount(e(r)?.energy), exportValue: (r) => num(e(r)?.energy) },
@@ -63,7 +67,7 @@ export function RegionLevelTable({ year, regions, colours, requiredOf, onOpen }:
       columns={columns}
       dataSource={[...regions]}
       pagination={false}
-      scroll={{ x: 1500, y: 420 }}
+      scroll={{ x: 1920, y: 420 }}
       title={() => <TableTitle extra={<ExportButton name={name} columns={columns} rows={regions} />}>{name}</TableTitle>}
     />
   );

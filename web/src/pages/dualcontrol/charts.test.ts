@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CountyMap } from '../home/charts';
 import { barometerMapOption, gdpTrendOption, reductionTrendOption, totalTrendOption } from './charts';
 import { levelColours } from './levels';
-import type { BarometerRegion } from './queries';
+import type { RatedRegion } from './rating';
 
 const colours = levelColours({ level1: '#f00', level2: '#ff0', level3: '#0f0', unrated: '#ccc' });
 const square = [[[0, 0], [1, 0], [1, 1], [0, 0]]];
@@ -14,18 +14,21 @@ const map: CountyMap = {
     { type: 'Feature', properties: { name: '赣县区', code: '360704', center: [0, 0] }, geometry: { type: 'Polygon', coordinates: square } },
   ],
 };
-const row = (regionCode: string, overall: 1 | 2 | 3 | null): BarometerRegion => ({
+const figures = { actual: null, required: null, gap: null };
+const row = (regionCode: string, overall: 1 | 2 | 3 | null): RatedRegion => ({
   regionCode,
   name: regionCode,
-  kind: 'county',
-  evaluation: overall === null ? null : ({ level: { intensity: overall, total: 3, overall } } as BarometerRegion['evaluation']),
+  overall,
+  intensity: overall === null ? null : { level: overall, ...figures },
+  total: overall === null ? null : { level: 3, ...figures },
+  exemptFromTotal: false,
   notRated: overall === null ? 'no-data' : null,
   problem: null,
 });
 
 describe('barometerMapOption', () => {
   it('colours each county by its overall level, grey where not rated or absent', () => {
-    const option = barometerMapOption('m', map, [row('360702', 2), row('360703', null)], colours, { legend: '晴雨表', tooltip: (name, r) => `${name}:${r?.evaluation?.level.overall ?? '-'}` });
+    const option = barometerMapOption('m', map, [row('360702', 2), row('360703', null)], colours, { legend: '晴雨表', tooltip: (name, r) => `${name}:${r?.overall ?? '-'}` });
     const series = (option.series as Array<{ data: Array<{ name: string; itemStyle: { areaColor: string } }> }>)[0]!;
     expect(series.data.map((d) => [d.name, d.itemStyle.areaColor])).toEqual([
       ['章贡区', '#ff0'],

@@ -3,26 +3,28 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from 'echarts/core';
 import { type CountyMap, countyMapOption, type MapOption } from '../home/charts';
 import { type LevelColours, levelColour } from './levels';
-import type { BarometerRegion, Evaluation } from './queries';
+import type { Evaluation } from './queries';
+import type { RatedRegion } from './rating';
 
 export type BarometerMapLabels = {
   /** The series' name, e.g. 能耗双控晴雨表. */
   legend: string;
   /** The tooltip of a county (HTML), given its row or undefined when the server gave none. */
-  tooltip: (name: string, row: BarometerRegion | undefined) => string;
+  tooltip: (name: string, row: RatedRegion | undefined) => string;
 };
 
 /**
  * 晴雨表 map: each county in its overall level's colour from the rule set; grey where not rated (no target or no
  * data) or absent from the answer, never green. Zones have no polygon and show only in the table beside it.
+ * The same map serves the year and the year to date (季度晴雨表).
  */
-export function barometerMapOption(mapName: string, map: CountyMap, regions: readonly BarometerRegion[], colours: LevelColours, labels: BarometerMapLabels): MapOption {
+export function barometerMapOption(mapName: string, map: CountyMap, regions: readonly RatedRegion[], colours: LevelColours, labels: BarometerMapLabels): MapOption {
   const byCode = new Map(regions.map((r) => [r.regionCode, r]));
-  return countyMapOption<BarometerRegion>(mapName, map, {
+  return countyMapOption<RatedRegion>(mapName, map, {
     legend: labels.legend,
     rowOf: (code) => byCode.get(code),
     fill: (row) => {
-      const level = row?.evaluation?.level.overall ?? null;
+      const level = row?.overall ?? null;
       return { value: level, colour: levelColour(level, colours) };
     },
     tooltip: labels.tooltip,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_COLOURS, formatAmount, formatRate, fractionToPercent, isWarning, levelColour, levelColours, levelLabelKey, percentToFraction, requiredReduction, warningSince } from './levels';
+import { FALLBACK_COLOURS, formatAmount, formatRate, fractionToPercent, isWarning, levelColour, levelColours, levelLabelKey, percentToFraction, warningSince } from './levels';
 
 describe('level colours', () => {
   const colours = levelColours({ level1: '#f00', level2: '#ff0', level3: '#0f0', unrated: '#ccc' });
@@ -42,15 +42,6 @@ describe('percent and fraction', () => {
     expect(formatAmount(420.615582)).toBe('420.62');
     expect(formatAmount(1000)).toBe('1,000');
     expect(formatAmount(null)).toBe('—');
-  });
-});
-
-describe('requiredReduction', () => {
-  const target = { basic: 0.125, years: 5, annual: [{ year: 2023, intensityReduction: 0.03 }, { year: 2024, intensityReduction: null }] };
-  it('is the year\'s annual target where set, else the average annual rate', () => {
-    expect(requiredReduction(target, 2023)).toBe(0.03);
-    expect(requiredReduction(target, 2022)).toBeCloseTo(0.026353, 6);
-    expect(requiredReduction(target, 2024)).toBeCloseTo(0.026353, 6);
   });
 });
 

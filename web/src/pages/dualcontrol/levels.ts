@@ -55,17 +55,6 @@ export function formatAmount(n: number | null | undefined, digits = 2): string {
   return n.toLocaleString('zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
-export type TargetTerms = { basic: number; years: number; annual: ReadonlyArray<{ year: number; intensityReduction: number | null }> };
-
-/**
- * The intensity reduction a year requires (energy.md §3.2): the year's annual target where one is set, else the
- * average annual rate of the basic target, 1 − (1 − R)^(1/n). The barometer API gives the level but not this figure.
- */
-export function requiredReduction(target: TargetTerms, year: number): number {
-  const annual = target.annual.find((a) => a.year === year)?.intensityReduction;
-  return annual ?? 1 - (1 - target.basic) ** (1 / target.years);
-}
-
 /**
  * Since when a region has been warned: the first year of the run of level 1 or 2 (overall) that ends at `year`;
  * null when the year itself is not a warning. A year missing from the series breaks the run.

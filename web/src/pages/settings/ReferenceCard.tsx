@@ -151,12 +151,17 @@ function VersionForm({ item, onDone }: { item: ReferenceItem; onDone: () => void
   );
 }
 
-/** One reference value: what it means, its versions with their validity periods, and a form for a new version. */
-export function ReferenceCard({ item, today }: { item: ReferenceItem; today: string }) {
+/**
+ * One reference value: what it means, its versions with their validity periods, and a form for a new version.
+ * A page that owns other keys (能耗双控) passes their title and explanation from its own catalog entries.
+ */
+export function ReferenceCard({ item, today, title: ownTitle, help: ownHelp }: { item: ReferenceItem; today: string; title?: string; help?: string }) {
   const { t } = useI18n();
   const me = useMe();
   const [adding, setAdding] = useState(false);
-  const { title, help } = referenceTitle(item.key, t);
+  const known = referenceTitle(item.key, t);
+  const title = ownTitle ?? known.title;
+  const help = ownHelp ?? known.help;
   const current = versionOn(item.versions, today);
   const rows = [...item.versions].reverse(); // newest first
   const columns: ExportColumn<ReferenceVersion>[] = [
