@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client';
-import { appUser, department, enterprise, progressReport, task } from '../src/db/schema/index';
+import { appUser, department, enterprise, indicator, progressReport, task } from '../src/db/schema/index';
 import type { Role } from '../src/domain/access';
 import { usccCheckChar } from '../src/domain/org/uscc';
 import { hashPassword } from '../src/modules/auth/passwords';
@@ -18,6 +18,13 @@ export function makeUscc(seq = ++n): string {
 export async function departmentId(db: Db, name: string): Promise<number> {
   const [row] = await db.select({ id: department.id }).from(department).where(eq(department.name, name));
   if (!row) throw new Error(`no department ${name}`);
+  return row.id;
+}
+
+/** The id of the plan's indicator with the code (I03 …), as the seed data holds it. */
+export async function indicatorId(db: Db, code: string): Promise<number> {
+  const [row] = await db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, code));
+  if (!row) throw new Error(`no indicator ${code}`);
   return row.id;
 }
 

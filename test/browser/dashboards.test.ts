@@ -1,43 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicator } from '../../src/db/schema/index';
-import { departmentId, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
+import { indicatorId } from '../factories';
+import { type BrowserRig, browserSkipReason, callApi, countyPoint, signedInPages, snap, startBrowserRig, stepsOf } from './helpers';
 
 const I03 = '化学需氧量重点工程减排量';
+const MAP = '县区指标进展地图';
 
 describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city's county map${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
-  const pages: Record<'county' | 'eco' | 'steering', Page> = {} as never;
-  const cookies: Record<string, string> = {};
-
-  const call = async (who: string, method: string, path: string, body?: object) => {
-    const res = await fetch(`${rig.url}${path}`, {
-      method,
-      headers: { cookie: cookies[who]!, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const pages = {} as Record<'county' | 'eco' | 'steering', Page>;
+  const step = stepsOf('dashboards', pages);
 
   beforeAll(async () => {
     rig = await startBrowserRig();
-    const db = rig.database.db;
-    const i03 = (await db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I03')))[0]!.id;
-    const users = {
-      steering: await makeUser(db, 'steering'),
-      county: await makeUser(db, 'county', { regionCode: '360702' }),
-      eco: await makeUser(db, 'department', { departmentId: await departmentId(db, '市生态环境局') }),
-    };
-    for (const [who, u] of Object.entries(users)) {
-      const { context, cookie } = await signedInContext(rig, u.username, TEST_PASSWORD);
-      cookies[who] = cookie;
-      pages[who as keyof typeof pages] = await context.newPage();
-    }
+    const i03 = await indicatorId(rig.database.db, 'I03');
+    const signedIn = await signedInPages(rig, { steering: 'steering', county: 'county', eco: 'department' }); // 章贡区, 市生态环境局
+    Object.assign(pages, signedIn.pages);
+    const call = (who: keyof typeof pages, method: string, path: string, body?: object) => callApi(rig, signedIn.cookies[who], method, path, body);
     // 章贡区's share of COD (I03) is 7000 t; it reports 5000 t for 2024 and the steering office approves.
     await call('steering', 'PUT', `/api/reporting/allocations/${i03}`, { shares: [{ regionCode: '360702', target: 7000 }] });
     const report = await call('county', 'POST', '/api/reporting/reports', { indicatorId: i03, periodKey: '2024', regionCode: '360702', value: 5000, narrative: '章贡区 2024 年减排 5000 吨' });
@@ -47,35 +26,9 @@ describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city
     await rig?.close();
   });
 
-  /** Runs a step; on failure keeps a screenshot of what each user's page showed. */
-  const step = async (name: string, fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      for (const [who, page] of Object.entries(pages)) await snap(page, `failed-dashboards-${name}-${who}`).catch(() => {});
-      throw err;
-    }
-  };
-  /**
-   * Moves the mouse over a county of the map. ECharts fits the map, at 0.95 × the chart's shorter side, centred, with
-   * width/height = (lng span / lat span) × 0.75; the county's label point is the map file's `center`. A few pixels off
-   * still land in 章贡区, so look around that point until the tooltip names the county.
-   */
+  /** Moves the mouse over a county of the map; a few pixels off still land in it, so look around until the tooltip names it. */
   const hoverCounty = async (page: Page, name: string) => {
-    const map = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../web/public/map/ganzhou.json'), 'utf8')) as {
-      features: Array<{ properties: { name: string; center: number[] }; geometry: { coordinates: unknown } }>;
-    };
-    const points = map.features.flatMap((f) => (f.geometry.coordinates as unknown[]).flat(Infinity) as number[]);
-    const lngs = points.filter((_, i) => i % 2 === 0);
-    const lats = points.filter((_, i) => i % 2 === 1);
-    const [minLng, maxLng, minLat, maxLat] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
-    const box = (await page.getByRole('img', { name: '县区指标进展地图' }).boundingBox())!;
-    const size = 0.95 * Math.min(box.width, box.height);
-    const aspect = ((maxLng - minLng) / (maxLat - minLat)) * 0.75;
-    const [w, h] = aspect > 1 ? [size, size / aspect] : [size * aspect, size];
-    const [lng, lat] = map.features.find((f) => f.properties.name === name)!.properties.center as [number, number];
-    const x = box.x + box.width / 2 - w / 2 + ((lng - minLng) / (maxLng - minLng)) * w;
-    const y = box.y + box.height / 2 - h / 2 + ((maxLat - lat) / (maxLat - minLat)) * h;
+    const { x, y } = await countyPoint(page, MAP, name);
     for (const [dx, dy] of [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4], [8, 8], [-8, -8], [8, -8], [-8, 8]] as const) {
       await page.mouse.move(x + dx, y + dy);
       await page.waitForTimeout(150);
@@ -97,7 +50,7 @@ describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city
       // 5000 t of its 7000 t share after 4 of 5 years: completion 71% < 80% expected, but ≥ 0.8 × 80% → at risk.
       await expect(row.innerText()).resolves.toMatch(/7,?000 吨[\s\S]*5,?000 吨[\s\S]*71% \/ 80%[\s\S]*有风险/);
       await expect(page.getByRole('status', { name: '各状态指标数' }).innerText()).resolves.toMatch(/有风险 1/);
-      expect(await page.getByRole('img', { name: '县区指标进展地图' }).count()).toBe(0);
+      expect(await page.getByRole('img', { name: MAP }).count()).toBe(0);
       await page.getByRole('button', { name: /导出 Excel：指标进展-章贡区-2024/ }).waitFor();
       await page.getByRole('button', { name: /导出 Excel：重点任务进展-章贡区-2024/ }).waitFor();
       await row.click();
@@ -123,7 +76,7 @@ describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city
       const page = pages.steering;
       await page.goto(`${rig.url}/reporting/dashboard?year=2024`);
       await page.locator('.ant-segmented-item-selected', { hasText: '全市' }).waitFor();
-      await page.getByRole('img', { name: '县区指标进展地图' }).waitFor();
+      await page.getByRole('img', { name: MAP }).waitFor();
       const zhanggong = page.getByRole('row', { name: /^章贡区/ });
       await zhanggong.waitFor();
       await expect(zhanggong.innerText()).resolves.toMatch(/^章贡区\s+1\s+0\/1\s+0%/);
@@ -142,7 +95,7 @@ describe.skipIf(browserSkipReason)(`dashboards: county, department, and the city
       await page.locator('.ant-segmented-item-selected', { hasText: '县区' }).waitFor();
       expect(new URL(page.url()).searchParams.get('focus')).toBe('region:360702');
       await expect(i03Row(page).innerText()).resolves.toMatch(/7,?000 吨[\s\S]*有风险/);
-      expect(await page.getByRole('img', { name: '县区指标进展地图' }).count()).toBe(0);
+      expect(await page.getByRole('img', { name: MAP }).count()).toBe(0);
       // So does its name in the table, which also lists the zones the map has no polygon for.
       await page.goBack();
       await page.getByRole('row', { name: /^赣州经开区/ }).waitFor();

@@ -1,9 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zhCN } from '../../src/i18n/zh-CN';
-import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
+import { type BrowserRig, browserSkipReason, signedInPages, snap, startBrowserRig } from './helpers';
 
 const PAGES = ['/', '/plan', '/mine', '/reporting', '/reporting?tab=settings', '/reporting/dashboard', '/dual-control', '/enterprises', '/reduction', '/monitoring', '/assessment', '/public', '/admin/audit', '/admin/users', '/no-such-page'];
 const UNBUILT = new Set(['/enterprises', '/reduction', '/monitoring', '/assessment', '/public']);
@@ -12,12 +11,11 @@ const KEY_ON_SCREEN = new RegExp(`\\b(?:${[...new Set(Object.keys(zhCN).map((k) 
 
 describe.skipIf(browserSkipReason)(`every page in both languages${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
-  let context: BrowserContext;
+  let page: Page;
   beforeAll(async () => {
     rig = await startBrowserRig();
-    const admin = await makeUser(rig.database.db, 'admin');
-    // Sign in through the API and hand the cookie to the browser (no need to click through the form again).
-    ({ context } = await signedInContext(rig, admin.username, TEST_PASSWORD));
+    // Signed in through the API (no need to click through the form again).
+    page = (await signedInPages(rig, { admin: 'admin' })).pages.admin;
   }, 300_000);
   afterAll(async () => {
     await rig?.close();
@@ -37,7 +35,6 @@ describe.skipIf(browserSkipReason)(`every page in both languages${browserSkipRea
   };
 
   it('shows every page, unbuilt modules included, with no catalog key left untranslated', async () => {
-    const page = await context.newPage();
     for (const path of PAGES) await visit(page, path, 'zh-CN');
     await page.goto(`${rig.url}/`);
     await page.getByRole('button', { name: 'English' }).click();

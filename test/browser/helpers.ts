@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import type { Database } from '../../src/db/client';
+import type { Role } from '../../src/domain/access';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
+import { makeUser, TEST_PASSWORD } from '../factories';
 import { openTestDatabase } from '../helpers/db';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,4 +56,65 @@ export async function signedInContext(rig: BrowserRig, username: string, passwor
   const context = await rig.browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
   await context.addCookies([{ name: 'ecer_session', value: token, url: rig.url }]);
   return { context, cookie: `ecer_session=${token}` };
+}
+
+/**
+ * Makes a user of each role (test/factories.ts: a county user is 章贡区's, a department user 市生态环境局's), signs each
+ * in through the API and opens a page for each in a browser context of its own; the cookies serve API calls.
+ */
+export async function signedInPages<K extends string>(rig: BrowserRig, roles: Record<K, Role>) {
+  const pages = {} as Record<K, Page>;
+  const cookies = {} as Record<K, string>;
+  for (const [who, role] of Object.entries(roles) as Array<[K, Role]>) {
+    const { context, cookie } = await signedInContext(rig, (await makeUser(rig.database.db, role)).username, TEST_PASSWORD);
+    cookies[who] = cookie;
+    pages[who] = await context.newPage();
+  }
+  return { pages, cookies };
+}
+
+/** Calls the API with a session cookie, for seeding; throws unless the answer is 2xx, else returns its JSON. */
+export async function callApi(rig: BrowserRig, cookie: string, method: string, path: string, body?: object) {
+  const res = await fetch(`${rig.url}${path}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/**
+ * The `step` of a test that runs in named steps: on failure it keeps a screenshot of what each page showed, as
+ * `failed-<test>-<step>-<who>`. Reads `pages` when a step fails, so they may be opened after this is made.
+ */
+export function stepsOf(test: string, pages: Partial<Record<string, Page>>) {
+  return async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      for (const [who, page] of Object.entries(pages)) if (page) await snap(page, `failed-${test}-${name}-${who}`).catch(() => {});
+      throw err;
+    }
+  };
+}
+
+/**
+ * Where ECharts draws a county's label point on the county map labelled `mapLabel`. ECharts fits the map, at 0.95 × the
+ * chart's shorter side, centred, with width/height = (lng span / lat span) × 0.75; the point is the map file's `center`.
+ */
+export async function countyPoint(page: Page, mapLabel: string, name: string) {
+  const map = JSON.parse(fs.readFileSync(path.join(root, 'web/public/map/ganzhou.json'), 'utf8')) as {
+    features: Array<{ properties: { name: string; center: number[] }; geometry: { coordinates: unknown } }>;
+  };
+  const points = map.features.flatMap((f) => (f.geometry.coordinates as unknown[]).flat(Infinity) as number[]);
+  const lngs = points.filter((_, i) => i % 2 === 0);
+  const lats = points.filter((_, i) => i % 2 === 1);
+  const [minLng, maxLng, minLat, maxLat] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  const box = (await page.getByRole('img', { name: mapLabel }).boundingBox())!;
+  const size = 0.95 * Math.min(box.width, box.height);
+  const aspect = ((maxLng - minLng) / (maxLat - minLat)) * 0.75;
+  const [w, h] = aspect > 1 ? [size, size / aspect] : [size * aspect, size];
+  const [lng, lat] = map.features.find((f) => f.properties.name === name)!.properties.center as [number, number];
+  return { x: box.x + box.width / 2 - w / 2 + ((lng - minLng) / (maxLng - minLng)) * w, y: box.y + box.height / 2 - h / 2 + ((maxLat - lat) / (maxLat - minLat)) * h };
 }

@@ -1,30 +1,22 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, snap, startBrowserRig } from './helpers';
+import { type BrowserRig, browserSkipReason, snap, startBrowserRig, stepsOf } from './helpers';
 
 const NEW_PASSWORD = 'Ganzhou2025-energy';
 
 describe.skipIf(browserSkipReason)(`a new admin's first visit${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
-  let page: Page;
+  let page: Page; // signed out: the admin signs in through the form
+  const pages: { admin?: Page } = {};
+  const step = stepsOf('journey', pages);
   beforeAll(async () => {
     rig = await startBrowserRig();
-    page = await (await rig.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
+    page = pages.admin = await (await rig.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
   }, 300_000);
   afterAll(async () => {
     await rig?.close();
   });
-
-  /** Runs a step; on failure keeps a screenshot of what the page showed. */
-  const step = async (name: string, fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      await snap(page, `failed-${name}`).catch(() => {});
-      throw err;
-    }
-  };
 
   it('logs in, must change the password, sees the plan, filters, and switches language', async () => {
     const admin = await makeUser(rig.database.db, 'admin', { username: 'firstadmin', mustChangePassword: true });

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicator } from '../../src/db/schema/index';
-import { departmentId, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
+import { indicatorId } from '../factories';
+import { type BrowserRig, browserSkipReason, signedInPages, snap, startBrowserRig, stepsOf } from './helpers';
 
 const I03 = '化学需氧量重点工程减排量';
 
@@ -16,45 +14,23 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
   let eco: Page; // 市生态环境局, which owns indicator I03
   let steering: Page; // 市节能减排办, which reviews
   let county: Page; // 章贡区, which sees its own share of the cascade
-  let ecoToken: string;
-  let countyToken: string;
+  let ecoCookie: string;
+  let countyCookie: string;
   let i03: number;
   const pages: Record<string, Page> = {};
-  const tokens: Record<string, string> = {};
-
-  /** Signs in through the API and opens a page in a browser context of its own that carries the session cookie. */
-  const signIn = async (username: string) => {
-    const { context, cookie } = await signedInContext(rig, username, TEST_PASSWORD);
-    tokens[username] = cookie.slice('ecer_session='.length);
-    return context.newPage();
-  };
+  const step = stepsOf('reporting', pages);
 
   beforeAll(async () => {
     rig = await startBrowserRig();
-    const db = rig.database.db;
-    i03 = (await db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I03')))[0]!.id;
-    const ecoUser = await makeUser(db, 'department', { departmentId: await departmentId(db, '市生态环境局') });
-    const steeringUser = await makeUser(db, 'steering');
-    eco = pages.eco = await signIn(ecoUser.username);
-    ecoToken = tokens[ecoUser.username]!;
-    steering = pages.steering = await signIn(steeringUser.username);
-    const countyUser = await makeUser(db, 'county', { regionCode: '360702' });
-    county = pages.county = await signIn(countyUser.username);
-    countyToken = tokens[countyUser.username]!;
+    i03 = await indicatorId(rig.database.db, 'I03');
+    const signedIn = await signedInPages(rig, { eco: 'department', steering: 'steering', county: 'county' });
+    Object.assign(pages, signedIn.pages);
+    ({ eco, steering, county } = signedIn.pages);
+    ({ eco: ecoCookie, county: countyCookie } = signedIn.cookies);
   }, 300_000);
   afterAll(async () => {
     await rig?.close();
   });
-
-  /** Runs a step; on failure keeps a screenshot of what each user's page showed. */
-  const step = async (name: string, fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      for (const [who, page] of Object.entries(pages)) await snap(page, `failed-reporting-${name}-${who}`).catch(() => {});
-      throw err;
-    }
-  };
 
   /** The department's calendar for 2024, narrowed to I03; returns I03's row. */
   const openCalendar2024 = async (): Promise<Locator> => {
@@ -189,7 +165,7 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       // Meanwhile the same correction arrives from elsewhere (another tab): the server refuses a second one.
       const elsewhere = await fetch(`${rig.url}/api/reporting/reports`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: `ecer_session=${ecoToken}` },
+        headers: { 'content-type': 'application/json', cookie: ecoCookie },
         body: JSON.stringify({ indicatorId: i03, periodKey: '2024', regionCode: '360700', value: 8200, correctionReason: '统计局年报修订' }),
       });
       expect(elsewhere.status).toBe(201);
@@ -308,7 +284,7 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await link.waitFor();
       expect(await link.getAttribute('href')).toBe('/api/reporting/template.xlsx?plan=ganzhou-14fyp-ecer&year=2025');
       expect(await link.getAttribute('download')).not.toBeNull();
-      const res = await fetch(`${rig.url}/api/reporting/template.xlsx?plan=ganzhou-14fyp-ecer&year=2025`, { headers: { cookie: `ecer_session=${countyToken}` } });
+      const res = await fetch(`${rig.url}/api/reporting/template.xlsx?plan=ganzhou-14fyp-ecer&year=2025`, { headers: { cookie: countyCookie } });
       expect(res.status).toBe(200);
       template = Buffer.from(await res.arrayBuffer());
       const wb = new ExcelJS.Workbook();
@@ -340,7 +316,7 @@ describe.skipIf(browserSkipReason)(`progress reporting: submit, return, resubmit
       await county.getByRole('alert').filter({ hasText: '工作表' }).waitFor({ state: 'detached' }); // the next upload clears the errors
       for (const x of tasks) await taskRow(x).getByRole('button', { name: `${periodTagText(x.periodKey)} 待审核` }).first().waitFor();
       // Imported reports are ordinary submissions: they wait for review.
-      const mine = await fetch(`${rig.url}/api/reporting/reports?status=submitted&regionCode=360702`, { headers: { cookie: `ecer_session=${countyToken}` } });
+      const mine = await fetch(`${rig.url}/api/reporting/reports?status=submitted&regionCode=360702`, { headers: { cookie: countyCookie } });
       const reports = (await mine.json()) as Array<{ periodKey: string; taskStatus: string | null; percentComplete: number | null }>;
       expect(reports.map((r) => [r.taskStatus, r.percentComplete]).sort()).toEqual(expect.arrayContaining([['delayed', 20], ['on-track', 30]]));
     });

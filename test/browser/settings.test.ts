@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicator } from '../../src/db/schema/index';
-import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
+import { indicatorId } from '../factories';
+import { type BrowserRig, browserSkipReason, signedInPages, snap, startBrowserRig, stepsOf } from './helpers';
 
 const PLAN = 'ganzhou-14fyp-ecer';
 
@@ -13,29 +11,18 @@ describe.skipIf(browserSkipReason)(`reporting settings and calendar subscription
   let county: Page; // 章贡区, which subscribes to its calendar
   let steeringCookie: string;
   const pages: Record<string, Page> = {};
+  const step = stepsOf('settings', pages);
 
   beforeAll(async () => {
     rig = await startBrowserRig();
-    const db = rig.database.db;
-    const s = await signedInContext(rig, (await makeUser(db, 'steering')).username, TEST_PASSWORD);
-    steeringCookie = s.cookie;
-    steering = pages.steering = await s.context.newPage();
-    const c = await signedInContext(rig, (await makeUser(db, 'county', { regionCode: '360702' })).username, TEST_PASSWORD);
-    county = pages.county = await c.context.newPage();
+    const signedIn = await signedInPages(rig, { steering: 'steering', county: 'county' });
+    Object.assign(pages, signedIn.pages);
+    ({ steering, county } = signedIn.pages);
+    steeringCookie = signedIn.cookies.steering;
   }, 300_000);
   afterAll(async () => {
     await rig?.close();
   });
-
-  /** Runs a step; on failure keeps a screenshot of what each user's page showed. */
-  const step = async (name: string, fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      for (const [who, page] of Object.entries(pages)) await snap(page, `failed-settings-${name}-${who}`).catch(() => {});
-      throw err;
-    }
-  };
 
   /** Opens 新增版本 of the status rule and fills it in (the ratio typed as given). */
   const fillStatusRule = async (validFrom: string, ratio: string) => {
@@ -116,7 +103,7 @@ describe.skipIf(browserSkipReason)(`reporting settings and calendar subscription
       await steering.getByRole('button', { name: '保存分解' }).click();
       await steering.getByText('已保存目标分解').first().waitFor();
       await snap(steering, 'settings-cascade-baseline');
-      const i02 = (await rig.database.db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I02')))[0]!.id;
+      const i02 = await indicatorId(rig.database.db, 'I02');
       const res = await fetch(`${rig.url}/api/reporting/allocations/${i02}`, { headers: { cookie: steeringCookie } });
       const { shares } = (await res.json()) as { shares: Array<{ regionCode: string; target: number; baselineValue: number | null }> };
       expect(shares).toEqual([{ regionCode: '360702', target: 100, baselineValue: 120 }]);
