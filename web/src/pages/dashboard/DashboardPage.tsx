@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Result, Segmented, Select, Skeleton, Tag } from 'antd';
+import { Flex, Result, Segmented, Skeleton, Tag } from 'antd';
 import { type ReactNode, useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
-import { HiddenLabel } from '../../components/HiddenLabel';
+import { FilterSelect } from '../../components/HiddenLabel';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
+import { YearSelect } from '../../components/YearSelect';
 import { departmentsQuery, localRegions, regionsQuery } from '../org/queries';
 import { usePlanTree } from '../plan/queries';
 import { planYear, planYears } from '../reporting/calendar';
@@ -54,7 +55,6 @@ export function DashboardPage() {
       : focus.kind === 'department'
         ? (departments.data?.find((d) => d.id === focus.id)?.name ?? String(focus.id))
         : (regions.data?.find((r) => r.code === focus.code)?.name ?? focus.code);
-  const years = planYears(tree);
   const onKind = (kind: FocusKind) => {
     const next = focusOfKind(kind, me, departments.data?.[0]?.id, localList[0]?.code);
     if (next) go({ focus: next });
@@ -76,38 +76,33 @@ export function DashboardPage() {
           </Tag>
         )}
         {focus.kind === 'department' && (
-          <>
-            <HiddenLabel htmlFor="dashboard-department">{t('dashboard.department')}</HiddenLabel>
-            <Select
-              id="dashboard-department"
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 240 }}
-              value={focus.id}
-              disabled={me.role === 'department'}
-              loading={departments.isPending}
-              onChange={(id: number) => go({ focus: { kind: 'department', id } })}
-              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </>
+          <FilterSelect
+            id="dashboard-department"
+            label={t('dashboard.department')}
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 240 }}
+            value={focus.id}
+            disabled={me.role === 'department'}
+            loading={departments.isPending}
+            onChange={(id: number) => go({ focus: { kind: 'department', id } })}
+            options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
         )}
         {focus.kind === 'region' && kinds.length > 1 && (
-          <>
-            <HiddenLabel htmlFor="dashboard-region">{t('dashboard.region')}</HiddenLabel>
-            <Select
-              id="dashboard-region"
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 200 }}
-              value={focus.code}
-              loading={regions.isPending}
-              onChange={(code: string) => openRegion(code)}
-              options={localList.map((r) => ({ value: r.code, label: r.name }))}
-            />
-          </>
+          <FilterSelect
+            id="dashboard-region"
+            label={t('dashboard.region')}
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 200 }}
+            value={focus.code}
+            loading={regions.isPending}
+            onChange={(code: string) => openRegion(code)}
+            options={localList.map((r) => ({ value: r.code, label: r.name }))}
+          />
         )}
-        <HiddenLabel htmlFor="dashboard-year">{t('reporting.year')}</HiddenLabel>
-        <Select id="dashboard-year" style={{ width: 120 }} value={year} onChange={(y: number) => go({ year: y })} options={years.map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
+        <YearSelect id="dashboard-year" years={planYears(tree)} value={year} onChange={(y) => go({ year: y })} />
       </Flex>
       <FocusDashboard
         tree={tree}

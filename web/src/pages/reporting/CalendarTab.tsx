@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Input, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Input, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
+import { YearSelect } from '../../components/YearSelect';
 import type { ExportColumn } from '../../components/table-export';
 import {
   type CalendarFilters,
@@ -70,7 +71,6 @@ export function CalendarTab() {
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!tree) return <Skeleton active paragraph={{ rows: 10 }} />;
 
-  const years = planYears(tree);
   const setYear = (y: number) =>
     setParams((p) => {
       p.set('year', String(y));
@@ -109,8 +109,7 @@ export function CalendarTab() {
     <>
       <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 12 }}>
         <Flex wrap gap={12} align="center" role="search" aria-label={t('plan.filters')}>
-          <HiddenLabel htmlFor="reporting-year">{t('reporting.year')}</HiddenLabel>
-          <Select id="reporting-year" style={{ width: 120 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
+          <YearSelect id="reporting-year" years={planYears(tree)} value={year} onChange={setYear} />
           <FilterSelect
             id="reporting-kind"
             label={t('reporting.filterKind')}

@@ -1,9 +1,9 @@
-import { Flex, Select, Skeleton } from 'antd';
+import { Flex, Skeleton } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
-import { HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
+import { YearSelect } from '../../components/YearSelect';
 import { FocusDashboard } from '../dashboard/FocusDashboard';
 import { type Focus, focusParam, showsRegionMap } from '../dashboard/focus';
 import { usePlanTree } from '../plan/queries';
@@ -33,8 +33,7 @@ export function OverviewTab() {
   return (
     <>
       <Flex style={{ marginBottom: 12 }}>
-        <HiddenLabel htmlFor="overview-year">{t('reporting.year')}</HiddenLabel>
-        <Select id="overview-year" style={{ width: 120 }} value={year} onChange={setYear} options={planYears(tree).map((y) => ({ value: y, label: t('reporting.yearOption', { year: y }) }))} />
+        <YearSelect id="overview-year" years={planYears(tree)} value={year} onChange={setYear} />
       </Flex>
       <FocusDashboard tree={tree} plan={plan.code} year={year} focus={CITY} focusName={t('dashboard.focus.city')} withMap={showsRegionMap(me, CITY)} onOpenRegion={openRegion} />
     </>
