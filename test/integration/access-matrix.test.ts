@@ -56,6 +56,12 @@ const MATRIX: Record<string, Case> = {
     url: (f) => `/api/enterprises/${f.enterpriseId}/reports`,
     body: () => ({ year: 2023, lines: [{ carrier: 'unknown-carrier', quantity: 1, unit: 't' }] }),
   },
+  'PUT /api/enterprises/:id/products': {
+    allowed: ['admin', 'steering', 'county', 'enterprise'],
+    url: (f) => `/api/enterprises/${f.enterpriseId}/products`,
+    body: () => ({ year: 2024, productCode: 'cement-clinker', capacity: 100, capacityUnit: '万吨', unitConsumption: 110 }),
+  },
+  'GET /api/enterprises/benchmarks': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: () => '/api/enterprises/benchmarks?year=2024' },
   'GET /api/enterprises/reports/:id': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: () => '/api/enterprises/reports/999999' },
   'POST /api/enterprises/reports/:id/approve': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/approve', body: () => ({}) },
   'POST /api/enterprises/reports/:id/return': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/return', body: () => ({ comment: '请补充' }) },

@@ -67,4 +67,19 @@ describeEachDb('annual energy reports: the enterprise files, the county then the
       ['approved', 8886.7],
     ]);
   });
+
+  it('classes product lines against the benchmarks and gives the capacity share per industry (needs > 30 %)', async () => {
+    const put = (who: string, body: object) => t.app.inject(as(cookies[who]!, { method: 'PUT', url: `/api/enterprises/${ent}/products`, payload: body }));
+    const line = await put('ent', { year: 2024, productCode: 'cement-clinker', capacity: 300, capacityUnit: '万吨', unitConsumption: 98 });
+    expect(line.json()).toMatchObject({ class: 'benchmark', productName: '水泥熟料' });
+    expect((await put('ent', { year: 2024, productCode: 'unobtainium', capacity: 1, capacityUnit: 't', unitConsumption: 1 })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/productCode' }] });
+    expect((await put('otherEnt', { year: 2024, productCode: 'cement-clinker', capacity: 1, capacityUnit: 't', unitConsumption: 1 })).statusCode).toBe(404);
+    const other = (await makeEnterprise(t.database.db, { regionCode: '360702', name: '落后水泥厂' })).id;
+    await t.app.inject(as(cookies.steering!, { method: 'PUT', url: `/api/enterprises/${other}/products`, payload: { year: 2024, productCode: 'cement-clinker', capacity: 700, capacityUnit: '万吨', unitConsumption: 121 } }));
+    const share = (await call('steering', 'GET', '/api/enterprises/benchmarks?year=2024')).json();
+    // 300 of 1 000 万吨 at benchmark: exactly 30 %, which is not "超过30%".
+    expect(share.industries).toEqual([{ industry: '水泥', units: 2, share: 0.3, meetsGoal: false }]);
+    expect(share.belowBaseline).toEqual([expect.objectContaining({ enterpriseName: '落后水泥厂', unitConsumption: 121, baseline: 117 })]);
+    expect((await call('nankang', 'GET', '/api/enterprises/benchmarks?year=2024')).json().industries).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { appUser, energyReport, energyReportEvent, enterprise } from '../../db/schema/index';
+import { appUser, energyReport, energyReportEvent, enterprise, productEfficiency } from '../../db/schema/index';
 
 export type ReportRow = typeof energyReport.$inferSelect;
 
@@ -57,4 +57,19 @@ export async function findApproved(db: Db, enterpriseId: number, year: number) {
     .from(energyReport)
     .where(and(eq(energyReport.enterpriseId, enterpriseId), eq(energyReport.year, year), eq(energyReport.status, 'approved')));
   return row ?? null;
+}
+
+export async function upsertProductEfficiency(db: Db, r: typeof productEfficiency.$inferInsert) {
+  const [row] = await db
+    .insert(productEfficiency)
+    .values(r)
+    .onConflictDoUpdate({ target: [productEfficiency.enterpriseId, productEfficiency.year, productEfficiency.productCode], set: { capacity: r.capacity, capacityUnit: r.capacityUnit, unitConsumption: r.unitConsumption, updatedAt: r.updatedAt } })
+    .returning();
+  return row!;
+}
+
+/** Every product line of a year with its enterprise (for scope checks and names). */
+export async function listProductEfficiency(db: Db, year: number) {
+  const rows = await db.select({ line: productEfficiency, enterprise }).from(productEfficiency).innerJoin(enterprise, eq(enterprise.id, productEfficiency.enterpriseId)).where(eq(productEfficiency.year, year));
+  return rows.map((r) => ({ ...r.line, enterprise: r.enterprise }));
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { access } from '../../domain/access';
 import { IdParams } from '../org/schemas';
 import { ReviewBody } from '../reporting/schemas';
-import { ReportBody, ReportOut, ReportThreadOut } from './schemas';
+import { BenchmarkShareOut, ProductEfficiencyOut, ReportBody, ReportOut, ReportThreadOut } from './schemas';
+import { benchmarkShare, setProductEfficiency } from './efficiency.service';
 import { getReportThread, listReports, reviewReport, submitReport } from './service';
 
 /** 重点用能单位: annual energy utilisation reports, filed by the enterprise, reviewed by the county, then the city. */
@@ -21,6 +22,31 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/reports/:id', { config: { access: readers }, schema: { operationId: 'getEnergyReport', tags, params: IdParams, response: { 200: ReportThreadOut } } }, (req) =>
     getReportThread(req.ctx, req.params.id),
+  );
+  app.put(
+    '/:id/products',
+    {
+      config: { access: filers },
+      schema: {
+        operationId: 'setProductEfficiency',
+        tags,
+        params: IdParams,
+        body: z.object({
+          year: z.number().int().min(2000).max(2100),
+          productCode: z.string().min(1).max(40),
+          capacity: z.number().finite().positive(),
+          capacityUnit: z.string().trim().min(1).max(20),
+          unitConsumption: z.number().finite(),
+        }),
+        response: { 200: ProductEfficiencyOut },
+      },
+    },
+    (req) => setProductEfficiency(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/benchmarks',
+    { config: { access: readers }, schema: { operationId: 'getBenchmarkShare', tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: BenchmarkShareOut } } },
+    (req) => benchmarkShare(req.ctx, req.query.year),
   );
   const reviewers = access.roles('admin', 'steering', 'county');
   app.post(

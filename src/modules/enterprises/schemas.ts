@@ -62,3 +62,26 @@ export const ReportThreadOut = z.object({
   revisions: z.array(ReportOut),
   history: z.array(z.object({ id: z.number().int(), reportId: z.number().int(), action: z.string(), comment: z.string().nullable(), at: z.date(), actorName: z.string() })),
 });
+
+export const ProductEfficiencyOut = z.object({
+  id: z.number().int(),
+  enterpriseId: z.number().int(),
+  year: z.number().int(),
+  productCode: z.string(),
+  productName: z.string(),
+  capacity: z.number(),
+  capacityUnit: z.string(),
+  unitConsumption: z.number(),
+  class: z.enum(['benchmark', 'between', 'below-baseline']),
+  updatedAt: z.date(),
+});
+
+export const BenchmarkShareOut = z.object({
+  year: z.number().int(),
+  goalShare: z.number(),
+  source: z.string(),
+  industries: z.array(z.object({ industry: z.string(), units: z.number().int(), share: z.number().nullable(), meetsGoal: z.boolean() })),
+  belowBaseline: z.array(
+    z.object({ enterpriseId: z.number().int(), enterpriseName: z.string(), regionCode: z.string(), product: z.string(), capacity: z.number(), capacityUnit: z.string(), unitConsumption: z.number(), baseline: z.number(), unit: z.string() }),
+  ),
+});
