@@ -62,6 +62,17 @@ const MATRIX: Record<string, Case> = {
     body: () => ({ year: 2024, productCode: 'cement-clinker', capacity: 100, capacityUnit: '万吨', unitConsumption: 110 }),
   },
   'GET /api/enterprises/benchmarks': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: () => '/api/enterprises/benchmarks?year=2024' },
+  'GET /api/enterprises/high-energy-projects': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/enterprises/high-energy-projects' },
+  'POST /api/enterprises/high-energy-projects': {
+    allowed: ['admin', 'steering', 'county'],
+    url: () => '/api/enterprises/high-energy-projects',
+    body: () => ({ name: '测试项目', regionCode: '360702', industry: '水泥', stage: 'planned', energyReviewStatus: 'none', eiaStatus: 'none', disposal: 'pending' }),
+  },
+  'PUT /api/enterprises/high-energy-projects/:id': {
+    allowed: ['admin', 'steering', 'county'],
+    url: () => '/api/enterprises/high-energy-projects/999999',
+    body: () => ({ name: '测试项目', regionCode: '360702', industry: '水泥', stage: 'planned', energyReviewStatus: 'none', eiaStatus: 'none', disposal: 'pending' }),
+  },
   'GET /api/enterprises/reports/:id': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: () => '/api/enterprises/reports/999999' },
   'POST /api/enterprises/reports/:id/approve': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/approve', body: () => ({}) },
   'POST /api/enterprises/reports/:id/return': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/return', body: () => ({ comment: '请补充' }) },

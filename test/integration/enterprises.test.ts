@@ -82,4 +82,17 @@ describeEachDb('annual energy reports: the enterprise files, the county then the
     expect(share.belowBaseline).toEqual([expect.objectContaining({ enterpriseName: '落后水泥厂', unitConsumption: 121, baseline: 117 })]);
     expect((await call('nankang', 'GET', '/api/enterprises/benchmarks?year=2024')).json().industries).toEqual([]);
   });
+
+  it('keeps the 两高一低 inventory by county and warns of a project built without its approvals', async () => {
+    const project = { name: '某钢铁技改项目', regionCode: '360702', industry: '钢铁', stage: 'under-construction', annualEnergyTce: 52_000, energyReviewStatus: 'pending', eiaStatus: 'approved', eiaNo: '赣市环评字〔2023〕1号', disposal: 'rectify', finding: '能评未批先建' };
+    const created = await call('zhanggong', 'POST', '/api/enterprises/high-energy-projects', project);
+    expect(created.json()).toMatchObject({ warnings: ['energy-review-missing'] });
+    expect((await call('nankang', 'POST', '/api/enterprises/high-energy-projects', project)).statusCode).toBe(403);
+    expect((await call('zhanggong', 'POST', '/api/enterprises/high-energy-projects', { ...project, energyReviewStatus: 'approved' })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/energyReviewNo' }] });
+    const fixed = await t.app.inject(as(cookies.zhanggong!, { method: 'PUT', url: `/api/enterprises/high-energy-projects/${created.json().id}`, payload: { ...project, energyReviewStatus: 'approved', energyReviewNo: '赣市发改环资字〔2024〕9号' } }));
+    expect(fixed.json().warnings).toEqual([]);
+    expect((await call('steering', 'GET', '/api/enterprises/high-energy-projects?warned=true')).json()).toEqual([]);
+    expect((await call('nankang', 'GET', '/api/enterprises/high-energy-projects')).json()).toEqual([]);
+    expect((await t.app.inject(as(cookies.nankang!, { method: 'PUT', url: `/api/enterprises/high-energy-projects/${created.json().id}`, payload: project }))).statusCode).toBe(403);
+  });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { appUser, energyReport, energyReportEvent, enterprise, productEfficiency } from '../../db/schema/index';
+import { appUser, energyReport, energyReportEvent, enterprise, highEnergyProject, productEfficiency } from '../../db/schema/index';
 
 export type ReportRow = typeof energyReport.$inferSelect;
 
@@ -72,4 +72,20 @@ export async function upsertProductEfficiency(db: Db, r: typeof productEfficienc
 export async function listProductEfficiency(db: Db, year: number) {
   const rows = await db.select({ line: productEfficiency, enterprise }).from(productEfficiency).innerJoin(enterprise, eq(enterprise.id, productEfficiency.enterpriseId)).where(eq(productEfficiency.year, year));
   return rows.map((r) => ({ ...r.line, enterprise: r.enterprise }));
+}
+
+export type ProjectRow = typeof highEnergyProject.$inferSelect;
+
+export async function listProjects(db: Db, regionCode?: string) {
+  return db.select().from(highEnergyProject).where(regionCode ? eq(highEnergyProject.regionCode, regionCode) : undefined).orderBy(asc(highEnergyProject.regionCode), asc(highEnergyProject.id));
+}
+
+export async function findProject(db: Db, id: number) {
+  const [row] = await db.select().from(highEnergyProject).where(eq(highEnergyProject.id, id));
+  return row ?? null;
+}
+
+export async function saveProject(db: Db, id: number | null, p: typeof highEnergyProject.$inferInsert) {
+  const [row] = id === null ? await db.insert(highEnergyProject).values(p).returning() : await db.update(highEnergyProject).set(p).where(eq(highEnergyProject.id, id)).returning();
+  return row!;
 }

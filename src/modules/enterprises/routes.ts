@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { access } from '../../domain/access';
 import { IdParams } from '../org/schemas';
 import { ReviewBody } from '../reporting/schemas';
-import { BenchmarkShareOut, ProductEfficiencyOut, ReportBody, ReportOut, ReportThreadOut } from './schemas';
+import { BenchmarkShareOut, ProductEfficiencyOut, ProjectBody, ProjectOut, ReportBody, ReportOut, ReportThreadOut } from './schemas';
+import { listProjects, saveProject } from './projects.service';
 import { benchmarkShare, setProductEfficiency } from './efficiency.service';
 import { getReportThread, listReports, reviewReport, submitReport } from './service';
 
@@ -47,6 +48,25 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/benchmarks',
     { config: { access: readers }, schema: { operationId: 'getBenchmarkShare', tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: BenchmarkShareOut } } },
     (req) => benchmarkShare(req.ctx, req.query.year),
+  );
+  const regionWriters = access.roles('admin', 'steering', 'county');
+  app.get(
+    '/high-energy-projects',
+    {
+      config: { access: access.roles('admin', 'steering', 'department', 'county') },
+      schema: { operationId: 'listHighEnergyProjects', tags, querystring: z.object({ regionCode: z.string().max(16).optional(), warned: z.enum(['true', 'false']).optional() }), response: { 200: z.array(ProjectOut) } },
+    },
+    (req) => listProjects(req.ctx, { regionCode: req.query.regionCode, warnedOnly: req.query.warned === 'true' }),
+  );
+  app.post(
+    '/high-energy-projects',
+    { config: { access: regionWriters }, schema: { operationId: 'createHighEnergyProject', tags, body: ProjectBody, response: { 201: ProjectOut } } },
+    async (req, reply) => reply.status(201).send(await saveProject(req.ctx, null, req.body)),
+  );
+  app.put(
+    '/high-energy-projects/:id',
+    { config: { access: regionWriters }, schema: { operationId: 'updateHighEnergyProject', tags, params: IdParams, body: ProjectBody, response: { 200: ProjectOut } } },
+    (req) => saveProject(req.ctx, req.params.id, req.body),
   );
   const reviewers = access.roles('admin', 'steering', 'county');
   app.post(

@@ -85,3 +85,33 @@ export const BenchmarkShareOut = z.object({
     z.object({ enterpriseId: z.number().int(), enterpriseName: z.string(), regionCode: z.string(), product: z.string(), capacity: z.number(), capacityUnit: z.string(), unitConsumption: z.number(), baseline: z.number(), unit: z.string() }),
   ),
 });
+
+const Approval = z.enum(['approved', 'pending', 'none']);
+/** 两高一低项目: as the city or the county enters it. */
+export const ProjectBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  enterpriseId: z.number().int().positive().nullable().default(null),
+  regionCode: z.string().min(1).max(16),
+  industry: z.string().trim().min(1).max(50),
+  stage: z.enum(['planned', 'under-construction', 'built']),
+  annualEnergyTce: z.number().finite().min(0).nullable().default(null),
+  annualEmissions: z.string().trim().max(500).default(''),
+  energyReviewStatus: Approval,
+  energyReviewNo: z.string().trim().max(100).nullable().default(null),
+  eiaStatus: Approval,
+  eiaNo: z.string().trim().max(100).nullable().default(null),
+  finding: z.string().trim().max(2000).default(''),
+  disposal: z.enum(['keep', 'rectify', 'stop-construction', 'phase-out', 'pending']),
+  followUp: z.string().trim().max(2000).default(''),
+});
+export type ProjectBody = z.infer<typeof ProjectBody>;
+export const ProjectOut = ProjectBody.extend({
+  id: z.number().int(),
+  stage: z.string(),
+  energyReviewStatus: z.string(),
+  eiaStatus: z.string(),
+  disposal: z.string(),
+  updatedAt: z.date(),
+  updatedBy: z.number().int(),
+  warnings: z.array(z.enum(['energy-review-missing', 'eia-missing', 'disposal-pending'])),
+});
