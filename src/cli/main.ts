@@ -16,6 +16,7 @@ import { runDualControlEvaluate } from './dualcontrol';
 import { InputError, readStdin } from './input';
 import { runEnergyTce } from './energy-tce';
 import { serve } from './serve';
+import { simulateMeters } from './simulate-meters';
 
 /** Opens the database for a one-off command, runs it, and closes it again. */
 async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -147,6 +148,21 @@ program
       console.error(err.message);
       process.exitCode = 2;
     }
+  });
+
+program
+  .command('simulate')
+  .description('simulators for demos and load tests')
+  .command('meters')
+  .description('publish realistic cumulative meter readings (daily shape) over MQTT for N demo enterprises (演示企业N, created when missing; README)')
+  .requiredOption('--enterprises <n>', 'how many demo enterprises', (v) => Number.parseInt(v, 10))
+  .option('--interval <seconds>', 'seconds between readings of each meter', (v) => Number.parseInt(v, 10), 10)
+  .option('--duration <seconds>', 'stop after this many seconds (default: until Ctrl-C)', (v) => Number.parseInt(v, 10))
+  .action(async (o: { enterprises: number; interval: number; duration?: number }) => {
+    if (!(o.enterprises >= 1 && o.enterprises <= 100_000)) throw new Error('--enterprises 须为 1–100000 的整数');
+    if (!(o.interval >= 1)) throw new Error('--interval 须为正整数（秒）');
+    const config = loadConfig();
+    await simulateMeters(config, { enterprises: o.enterprises, interval: o.interval, duration: o.duration ?? null, mqttUrl: config.mqttUrl ?? 'mqtt://127.0.0.1:1883' });
   });
 
 program
