@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeEnterprise, makeUser } from '../factories';
 import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
@@ -94,5 +95,30 @@ describeEachDb('annual energy reports: the enterprise files, the county then the
     expect((await call('steering', 'GET', '/api/enterprises/high-energy-projects?warned=true')).json()).toEqual([]);
     expect((await call('nankang', 'GET', '/api/enterprises/high-energy-projects')).json()).toEqual([]);
     expect((await t.app.inject(as(cookies.nankang!, { method: 'PUT', url: `/api/enterprises/high-energy-projects/${created.json().id}`, payload: project }))).statusCode).toBe(403);
+  });
+
+  it('files a report from the Excel template, naming the cell of each error, and prints it as PDF', async () => {
+    const tpl = await call('ent', 'GET', `/api/enterprises/${ent}/reports/template.xlsx?year=2022`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('能源消费')!;
+    const rowOf = (code: string) => ws.getColumn(1).values.indexOf(code);
+    expect(ws.getRow(rowOf('electricity')).getCell(3).value).toBe('万kWh');
+    ws.getRow(rowOf('raw-coal')).getCell(4).value = 9000;
+    ws.getRow(rowOf('electricity')).getCell(4).value = '两千';
+    const upload = async () =>
+      t.app.inject(as(cookies.ent!, { method: 'POST', url: `/api/enterprises/${ent}/reports/import?year=2022`, payload: Buffer.from(await wb.xlsx.writeBuffer()), headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }));
+    expect((await upload()).json()).toMatchObject({ status: 400, errors: [{ sheet: '能源消费', row: rowOf('electricity'), field: '实物消费量' }] });
+    ws.getRow(rowOf('electricity')).getCell(4).value = 2000;
+    ws.getRow(rowOf('electricity')).getCell(3).value = 't';
+    expect((await upload()).json()).toMatchObject({ status: 400, errors: [{ sheet: '能源消费', row: rowOf('electricity'), field: '计量单位' }] }); // 电力不能以 t 计量
+    ws.getRow(rowOf('electricity')).getCell(3).value = '万kWh';
+    const ok = await upload();
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ year: 2022, tceEquivalent: 8886.7 });
+    const pdf = await call('zhanggong', 'GET', `/api/enterprises/reports/${ok.json().id}/report.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await call('nankang', 'GET', `/api/enterprises/reports/${ok.json().id}/report.pdf`)).statusCode).toBe(404);
   });
 });

@@ -6,7 +6,9 @@ import { ReviewBody } from '../reporting/schemas';
 import { BenchmarkShareOut, ProductEfficiencyOut, ProjectBody, ProjectOut, ReportBody, ReportOut, ReportThreadOut } from './schemas';
 import { listProjects, saveProject } from './projects.service';
 import { benchmarkShare, setProductEfficiency } from './efficiency.service';
-import { getReportThread, listReports, reviewReport, submitReport } from './service';
+import { getReportThread, importReport, listReports, reportPdfFor, reportTemplateFor, reviewReport, submitReport } from './service';
+import { AppError } from '../../domain/errors';
+import { attachment } from '../../server/http';
 
 /** 重点用能单位: annual energy utilisation reports, filed by the enterprise, reviewed by the county, then the city. */
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,6 +70,24 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: regionWriters }, schema: { operationId: 'updateHighEnergyProject', tags, params: IdParams, body: ProjectBody, response: { 200: ProjectOut } } },
     (req) => saveProject(req.ctx, req.params.id, req.body),
   );
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+  app.get('/:id/reports/template.xlsx', { config: { access: filers }, schema: { operationId: 'getEnergyReportTemplate', tags, params: IdParams, querystring: YearQuery } }, async (req, reply) =>
+    reply.type(XLSX).header('content-disposition', attachment(`能源利用状况报告-${req.query.year}.xlsx`)).send(await reportTemplateFor(req.ctx, req.params.id, req.query.year)),
+  );
+  app.post(
+    '/:id/reports/import',
+    { config: { access: filers }, bodyLimit: 5 * 1024 * 1024, schema: { operationId: 'importEnergyReport', tags, params: IdParams, querystring: YearQuery, response: { 201: ReportOut } } },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported-media-type', `请以 ${XLSX} 上传 Excel 文件`);
+      return reply.status(201).send(await importReport(req.ctx, req.params.id, req.query.year, req.body));
+    },
+  );
+  app.get('/reports/:id/report.pdf', { config: { access: readers }, schema: { operationId: 'getEnergyReportPdf', tags, params: IdParams } }, async (req, reply) => {
+    const { fileName, pdf } = await reportPdfFor(req.ctx, req.params.id);
+    return reply.type('application/pdf').header('content-disposition', attachment(fileName)).send(pdf);
+  });
   const reviewers = access.roles('admin', 'steering', 'county');
   app.post(
     '/reports/:id/approve',

@@ -16,7 +16,10 @@ import {
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import { referenceVersions } from '../reference/service';
+import * as orgRepo from '../org/repo';
 import * as repo from './repo';
+import { ENERGY_SHEET, LINE_FIELD_COLUMN, readReportWorkbook, reportPdf, reportTemplate } from './report-files';
+import { sheetErrors } from '../../exports/xlsx';
 import type { ReportBody, ReportOut } from './schemas';
 
 const reportOut = (r: repo.ReportRow): ReportOut => ({
@@ -137,4 +140,34 @@ export async function getReportThread(ctx: Ctx, id: number) {
   if (!report || !e || !canReadEnterprise(ctx.actor, e)) throw new AppError('not-found', `报告 ${id} 不存在`);
   const revisions = await repo.listRevisions(ctx.db, report.enterpriseId, report.year);
   return { report: reportOut(report), revisions: revisions.map(reportOut), history: await repo.listEvents(ctx.db, revisions.map((r) => r.id)) };
+}
+
+/** The Excel template of a year's report for an enterprise, listing every carrier in force that year. */
+export async function reportTemplateFor(ctx: Ctx, enterpriseId: number, year: number): Promise<Buffer> {
+  const e = await enterpriseFor(ctx, enterpriseId);
+  const ref = await referenceFor(ctx, year);
+  return reportTemplate(year, e.name, [...ref.carriers.values()]);
+}
+
+/** Files a report from a filled template: errors by sheet, row and column, nothing stored unless all is well. */
+export async function importReport(ctx: Ctx, enterpriseId: number, year: number, data: Buffer): Promise<ReportOut> {
+  const { body, issues, lineRows } = await readReportWorkbook(data, year);
+  if (!body) throw sheetErrors(issues);
+  try {
+    return await submitReport(ctx, enterpriseId, body);
+  } catch (err) {
+    // A line the checks refused: point at its cell in the sheet rather than at the JSON it became.
+    const m = err instanceof AppError ? /^#\/lines\/(\d+)\/(\w+)$/.exec(err.where?.pointer ?? '') : null;
+    if (!m) throw err;
+    const column = LINE_FIELD_COLUMN[m[2] as keyof typeof LINE_FIELD_COLUMN] ?? m[2]!;
+    throw sheetErrors([{ sheet: ENERGY_SHEET, row: lineRows[Number(m[1])] ?? 0, field: column, detail: (err as AppError).detail }]);
+  }
+}
+
+/** A filed report as a printable PDF. */
+export async function reportPdfFor(ctx: Ctx, id: number) {
+  const { report } = await getReportThread(ctx, id);
+  const e = (await repo.findEnterprise(ctx.db, report.enterpriseId))!;
+  const region = await orgRepo.findRegion(ctx.db, e.regionCode);
+  return { fileName: `${e.name}-${report.year}年能源利用状况报告.pdf`, pdf: await reportPdf(report, { name: e.name, uscc: e.uscc, regionName: region?.name ?? e.regionCode }) };
 }
