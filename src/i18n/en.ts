@@ -722,6 +722,7 @@ export const en: Record<MessageKey, string> = {
   'energy2.import.template': 'Download template',
   'energy2.import.upload': 'Import sheet',
   'energy2.import.done': 'Imported {period} figures for {n} region(s), awaiting review',
+  'energy2.import.fileName': 'energy-statistics-{period}.xlsx',
   'energy2.tab.reference': 'Reference data',
   'energy2.ref.intro': 'The barometer rules, deduction regime and conversion coefficients are reference data with a date from which they apply: a new version applies from its date on, older versions stay, and each year is evaluated with the version in force for it.',
   'energy2.ref.none': 'No dual-control reference data yet',

@@ -720,6 +720,7 @@ export const zhCN = {
   'energy2.import.template': '下载模板',
   'energy2.import.upload': '导入统计表',
   'energy2.import.done': '已导入 {n} 个地区 {period} 的能源数据，待审核',
+  'energy2.import.fileName': '能源消费统计表-{period}.xlsx',
   'energy2.tab.reference': '参考数据',
   'energy2.ref.intro': '能耗双控的判定规则、扣减口径和折算系数均为带生效日期的参考数据：新增版本自生效日起适用，旧版本保留，历年评价按当年有效的版本计算。',
   'energy2.ref.none': '尚无能耗双控参考数据',

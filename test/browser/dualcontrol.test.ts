@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../factories';
@@ -13,14 +15,16 @@ const GREY = [0xbf, 0xbf, 0xbf];
 describe.skipIf(browserSkipReason)(`dual control: targets, a county's figures, approval, barometer, warnings, what-if${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
   const pages: Record<'steering' | 'county', Page> = {} as never;
+  const cookies: Record<'steering' | 'county', string> = {} as never;
 
   beforeAll(async () => {
     rig = await startBrowserRig();
     const db = rig.database.db;
     const users = { steering: await makeUser(db, 'steering'), county: await makeUser(db, 'county', { regionCode: '360702' }) };
     for (const [who, u] of Object.entries(users)) {
-      const { context } = await signedInContext(rig, u.username, TEST_PASSWORD);
+      const { context, cookie } = await signedInContext(rig, u.username, TEST_PASSWORD);
       pages[who as keyof typeof pages] = await context.newPage();
+      cookies[who as keyof typeof cookies] = cookie;
     }
   }, 300_000);
   afterAll(async () => {
@@ -146,7 +150,7 @@ describe.skipIf(browserSkipReason)(`dual control: targets, a county's figures, a
       await page.getByRole('img', { name: MAP }).waitFor();
       const zhanggong = page.getByRole('row', { name: /^章贡区/ });
       // Fell 1.98 % against the 2.64 % a year the basic target asks for: level 2 (yellow), though on track cumulatively.
-      await expect(zhanggong.innerText()).resolves.toMatch(/^章贡区\s+二级预警\s+二级预警\s+1\.98%\s+2\.64%\s+5\.61% \/ 5\.20%/);
+      await expect(zhanggong.innerText()).resolves.toMatch(/^章贡区\s+二级预警\s+二级预警\s+1\.98%\s+2\.64%\s+—\s+5\.61% \/ 5\.20%/);
       await expect(page.getByRole('row', { name: /^南康区/ }).innerText()).resolves.toMatch(/未评价[\s\S]*未设定能耗目标/);
       await page.getByRole('row', { name: /^赣州经开区/ }).waitFor(); // zones are in the table though not on the map
       await page.getByText(/判定规则：.*629号/).waitFor();
@@ -222,5 +226,138 @@ describe.skipIf(browserSkipReason)(`dual control: targets, a county's figures, a
       await snap(page, 'dualcontrol-barometer-en');
       await page.getByRole('button', { name: '中文' }).click();
     });
+  });
+
+  it('issues the bulletin, rates the half year from an imported Statistics Bureau sheet, and keeps the reference data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecer-dualcontrol-'));
+    /** Clicks a download link and returns the file the browser saved. */
+    const download = async (page: Page, name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+      return fs.readFileSync(await file.path());
+    };
+    const sheet = async (data: Buffer, name: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+      return { wb, ws: wb.getWorksheet(name)! };
+    };
+    const call = async (who: keyof typeof cookies, method: string, url: string, body: object) => {
+      const res = await fetch(`${rig.url}${url}`, { method, headers: { cookie: cookies[who], 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status, `${method} ${url}`).toBeLessThan(300);
+      return (await res.json()) as { id: number };
+    };
+    const pick = async (page: Page, label: string, option: string) => {
+      await page.locator('.ant-select', { has: page.getByLabel(label) }).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).click();
+    };
+
+    await step('bulletin-year', async () => {
+      const page = pages.steering;
+      await page.goto(`${rig.url}/dual-control?year=2022`);
+      await page.getByRole('img', { name: MAP }).waitFor();
+      // The annual view's bulletin is the year to date at the fourth quarter.
+      expect(await page.getByRole('link', { name: '下载通报（Excel）' }).getAttribute('href')).toBe('/api/dualcontrol/bulletin.xlsx?year=2022&quarter=4');
+      const { ws } = await sheet(await download(page, '下载通报（Excel）'), '晴雨表');
+      expect(ws.getCell('A1').value).toBe('赣州市能耗双控目标完成情况晴雨表（2022 年全年）');
+      const row = ws.getRow(ws.getColumn(1).values.indexOf('章贡区'));
+      expect([row.getCell(2).value, row.getCell(3).value, row.getCell(4).value]).toEqual(['下降 1.98%', '2.64%', '二级预警（黄灯）']);
+      const pdf = await download(page, '下载通报（PDF）');
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
+    // The half year a year before, entered by the county and approved: the sheet below is compared with it.
+    const h1 = await call('county', 'POST', '/api/dualcontrol/accounts', { regionCode: '360702', periodKey: '2021-M06', energy: 200, gdpGrowth: 0.05 });
+    await call('steering', 'POST', `/api/dualcontrol/accounts/${h1.id}/approve`, {});
+
+    let template: Buffer;
+    let row = 0;
+    const fill = async (energy: string | number, name: string) => {
+      const { wb, ws } = await sheet(template, '能源消费');
+      ws.getRow(row).getCell(4).value = 5; // 地区生产总值增速（%）
+      ws.getRow(row).getCell(5).value = energy; // 能源消费总量（万吨标准煤）
+      const file = path.join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const upload = () => pages.county.locator('input[type=file][accept*=".xlsx"]');
+
+    // The county imports its own row; the city reviews it (no one approves their own figures).
+    await step('import-errors', async () => {
+      const page = pages.county;
+      await page.goto(`${rig.url}/dual-control?tab=accounts`);
+      await page.getByText('统计局报表导入').waitFor();
+      await pick(page, '统计年度', '2022 年');
+      await pick(page, '统计期', '1—6 月累计');
+      expect(await page.getByRole('link', { name: '下载模板' }).getAttribute('href')).toBe('/api/dualcontrol/accounts/template.xlsx?period=2022-M06');
+      template = await download(page, '下载模板');
+      const { ws } = await sheet(template, '能源消费');
+      expect(ws.getCell('B2').value).toBe('2022年1-6月');
+      row = ws.getColumn(2).values.indexOf('360702');
+      expect(row).toBeGreaterThan(3);
+      expect(ws.rowCount).toBe(row); // a county's template holds its own row only
+      await upload().setInputFiles(await fill('约 212', '能源消费-有误.xlsx'));
+      const alert = page.getByRole('alert').filter({ hasText: '工作表' });
+      for (const header of ['工作表', '行', '列', '原因']) await alert.getByRole('columnheader', { name: header, exact: true }).waitFor();
+      await alert.getByRole('row', { name: `能源消费 ${row} 能源消费总量（万吨标准煤） “约 212”不是有效的非负数` }).waitFor();
+      await page.waitForTimeout(300); // the alert's entry animation
+      await snap(page, 'dualcontrol-import-errors-zh');
+      // Nothing was stored.
+      expect(await page.getByRole('row', { name: /^章贡区 2022-M06/ }).count()).toBe(0);
+    });
+
+    await step('import', async () => {
+      const county = pages.county;
+      await upload().setInputFiles(await fill(212, '能源消费.xlsx'));
+      await county.getByText('已导入 1 个地区 2022-M06 的能源数据，待审核').first().waitFor();
+      await county.getByRole('alert').filter({ hasText: '工作表' }).waitFor({ state: 'detached' });
+      await county.getByRole('row', { name: /^章贡区 2022-M06 待审核/ }).waitFor();
+      const page = pages.steering;
+      await page.goto(`${rig.url}/dual-control?tab=accounts`);
+      await page.getByRole('button', { name: '审核通过章贡区 2022-M06' }).click();
+      const modal = page.getByRole('dialog');
+      await modal.getByRole('button', { name: '审核通过' }).click();
+      await modal.waitFor({ state: 'hidden' });
+      await page.getByRole('row', { name: /^章贡区 2022-M06 已审核/ }).waitFor();
+    });
+
+    await step('half-year', async () => {
+      const page = pages.steering;
+      await page.goto(`${rig.url}/dual-control?year=2022`);
+      await page.getByRole('img', { name: MAP }).waitFor();
+      await page.locator('.ant-segmented-item', { hasText: '上半年' }).click();
+      await page.getByText('2022 年上半年各地区晴雨表').waitFor();
+      expect(new URL(page.url()).searchParams.get('period')).toBe('q2');
+      // Energy +6 % against GDP +5 % over the first half of 2021: intensity rose 0.95 %, level 1, though 2.64 % was required.
+      const zhanggong = page.getByRole('row', { name: /^章贡区/ });
+      await expect(zhanggong.innerText()).resolves.toMatch(/^章贡区\s+一级预警\s+一级预警\s+-0\.95%\s+2\.64%/);
+      await expect(page.getByRole('row', { name: /^南康区/ }).innerText()).resolves.toMatch(/未评价[\s\S]*未设定能耗目标/);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(800); // the map's update animation
+      const { x, y } = await countyPoint(page, '章贡区');
+      await page.mouse.move(x + 10, y + 10);
+      await page.locator('div', { hasText: /^章贡区\s*一级预警\s*强度：上升 0\.95%，应降 2\.64%（一级预警）\s*总量：/ }).last().waitFor();
+      await snap(page, 'dualcontrol-half-year-zh');
+      await page.mouse.move(0, 0);
+      expect(await page.getByRole('link', { name: '下载通报（Excel）' }).getAttribute('href')).toBe('/api/dualcontrol/bulletin.xlsx?year=2022&quarter=2');
+      const { ws } = await sheet(await download(page, '下载通报（Excel）'), '晴雨表');
+      expect(ws.getCell('A1').value).toBe('赣州市能耗双控目标完成情况晴雨表（2022 年上半年）');
+      const line = ws.getRow(ws.getColumn(1).values.indexOf('章贡区'));
+      expect([line.getCell(2).value, line.getCell(4).value]).toEqual(['上升 0.95%', '一级预警（红灯）']);
+      expect((await download(page, '下载通报（PDF）')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
+    await step('reference', async () => {
+      const page = pages.steering;
+      await page.getByRole('tab', { name: '参考数据' }).click();
+      await page.getByRole('region', { name: '能耗双控晴雨表规则' }).getByText(/629号/).first().waitFor();
+      await page.getByRole('region', { name: '能耗扣减口径' }).waitFor();
+      await page.getByRole('button', { name: '新增版本：能耗扣减口径' }).waitFor();
+      await page.waitForTimeout(400);
+      await snap(page, 'dualcontrol-reference-zh');
+      // Only the city keeps the reference data.
+      await pages.county.goto(`${rig.url}/dual-control`);
+      await pages.county.getByRole('tab', { name: '晴雨表' }).waitFor();
+      expect(await pages.county.getByRole('tab', { name: '参考数据' }).count()).toBe(0);
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

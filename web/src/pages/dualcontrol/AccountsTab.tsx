@@ -9,6 +9,7 @@ import type { Me } from '../auth/queries';
 import { TableTitle } from '../dashboard/TableTitle';
 import { localRegions, regionsQuery } from '../org/queries';
 import { AccountForm } from './AccountForm';
+import { AccountsImport } from './AccountsImport';
 import { AccountThreadView, useAccountColumns } from './AccountThreadView';
 import { type Account, accountsQuery } from './queries';
 import { ReviewModal } from './ReviewModal';
@@ -76,6 +77,7 @@ export function AccountsTab({ me }: { me: Me }) {
           />
         </Card>
       )}
+      {canEnter && <AccountsImport isCounty={me.role === 'county'} />}
       {me.role === 'county' && !me.regionCode && <Typography.Text type="warning">{t('energy.account.noRegion')}</Typography.Text>}
       {accounts.isError ? (
         <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} />

@@ -11,3 +11,14 @@ export function clampYear(asked: number, today: Date): number {
 
 /** A what-if year: after the base year, up to the end of the plan. */
 export const WHAT_IF_YEARS = [...PERIOD_YEARS];
+
+/** The years a Statistics Bureau sheet may carry: the plan's and its base year (the base year's GDP starts the chain). */
+export const ACCOUNT_YEARS = [...PERIOD_YEARS, BASE_YEAR];
+
+/** A year-to-date sheet covers January to one of these months; the full year is December. */
+export const YTD_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+
+/** The period key of a sheet: the year ('2024'), or the year to date at a month ('2024-M06'). */
+export function accountPeriodKey(year: number, month: number | null): string {
+  return month === null ? String(year) : `${year}-M${String(month).padStart(2, '0')}`;
+}

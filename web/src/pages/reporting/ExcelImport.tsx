@@ -8,16 +8,27 @@ import { problemDetail } from '../../components/problem-text';
 import type { ExportColumn } from '../../components/table-export';
 import { cellText, type ImportResult, type ImportRowError, importRowErrors, templateUrl, XLSX_ACCEPT } from './excel-import';
 
-type Importer = UseMutationResult<ImportResult, Error, Blob>;
+/** An import of a raw .xlsx: it answers how many rows it stored, or a problem naming each refused cell. */
+type Importer<R extends { imported: number } = ImportResult> = UseMutationResult<R, Error, Blob>;
 
-/** 下载报送模板 and 导入 Excel, for the calendar's toolbar. */
-export function ExcelButtons({ plan, year, importer }: { plan: string; year: number; importer: Importer }) {
-  const { t } = useI18n();
+type ButtonsProps<R extends { imported: number }> = {
+  /** Where the template downloads from (a plain link: the session cookie goes along). */
+  templateHref: string;
+  templateFileName: string;
+  templateLabel: string;
+  importLabel: string;
+  importer: Importer<R>;
+  /** The toast after a successful import. */
+  importedMessage: (r: R) => string;
+};
+
+/** 下载模板 and 导入 Excel: any page whose server reads a workbook whole and answers like the reporting import. */
+export function ExcelImportButtons<R extends { imported: number }>({ templateHref, templateFileName, templateLabel, importLabel, importer, importedMessage }: ButtonsProps<R>) {
   const { message } = App.useApp();
   return (
     <>
-      <Button icon={<DownloadOutlined />} href={templateUrl(plan, year)} download={`ecer-report-${year}.xlsx`}>
-        {t('reporting.excel.template')}
+      <Button icon={<DownloadOutlined />} href={templateHref} download={templateFileName}>
+        {templateLabel}
       </Button>
       <Upload
         accept={XLSX_ACCEPT}
@@ -27,7 +38,7 @@ export function ExcelButtons({ plan, year, importer }: { plan: string; year: num
           if (!(file instanceof Blob)) return;
           importer.mutate(file, {
             onSuccess: (r) => {
-              void message.success(t('reporting.excel.imported', { n: r.imported }));
+              void message.success(importedMessage(r));
               onSuccess?.(r);
             },
             onError: (e) => onError?.(e),
@@ -35,15 +46,30 @@ export function ExcelButtons({ plan, year, importer }: { plan: string; year: num
         }}
       >
         <Button icon={<UploadOutlined />} loading={importer.isPending}>
-          {t('reporting.excel.import')}
+          {importLabel}
         </Button>
       </Upload>
     </>
   );
 }
 
+/** 下载报送模板 and 导入 Excel, for the calendar's toolbar. */
+export function ExcelButtons({ plan, year, importer }: { plan: string; year: number; importer: Importer }) {
+  const { t } = useI18n();
+  return (
+    <ExcelImportButtons
+      templateHref={templateUrl(plan, year)}
+      templateFileName={`ecer-report-${year}.xlsx`}
+      templateLabel={t('reporting.excel.template')}
+      importLabel={t('reporting.excel.import')}
+      importer={importer}
+      importedMessage={(r) => t('reporting.excel.imported', { n: r.imported })}
+    />
+  );
+}
+
 /** Why the last import was refused, cell by cell; stays until the next upload or until closed. */
-export function ImportErrors({ importer }: { importer: Importer }) {
+export function ImportErrors<R extends { imported: number }>({ importer }: { importer: Importer<R> }) {
   const { t } = useI18n();
   const error = importer.error instanceof ApiError ? importer.error : null;
   const rows = error ? importRowErrors(error.errors) : [];
