@@ -54,6 +54,7 @@ describeEachDb('energy dual control: a county enters its figures, the city appro
     // 8 % growth against 6 % planned: the 2021 total target moved to 420.6156 万tce, recorded with its reason.
     const series = (await call('zhanggong', 'GET', '/api/dualcontrol/regions/360702/series')).json();
     expect(series.adjustments).toEqual([expect.objectContaining({ year: 2021, adjusted: 420.615582 })]);
+    expect(series.base).toMatchObject({ year: 2020, energy: 400, gdpComparable: 1000, intensity: 0.4 });
     expect(series.adjustments[0].reason).toContain('实际增速');
 
     const y2022 = (await submit('zhanggong', { periodKey: '2022', energy: 420, gdpGrowth: 0.03 })).json();

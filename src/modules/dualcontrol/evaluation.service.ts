@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { canReadRegion } from '../../domain/access';
-import { type EvaluationRow, type RegionInput, evaluateRegions, targetsOf } from '../../domain/energy/accounts-file';
+import { type RegionInput, evaluateRegions, targetsOf } from '../../domain/energy/accounts-file';
 import { type AccountYear, evaluateRegion } from '../../domain/energy/evaluate';
 import { averageAnnualRate, round6, totalConsumptionTargets } from '../../domain/energy/intensity';
 import { assessedEnergy } from '../../domain/energy/deductions';
@@ -171,14 +171,19 @@ const worst = (...levels: Array<1 | 2 | 3 | null>) => {
 };
 
 /** One region's evaluated years (for its trend charts), with its recorded target adjustments. */
-export async function evaluateRegionSeries(ctx: Ctx, regionCode: string): Promise<{ rows: EvaluationRow[]; adjustments: Awaited<ReturnType<typeof repo.listAdjustments>> }> {
+export async function evaluateRegionSeries(ctx: Ctx, regionCode: string) {
   if (!canReadRegion(ctx.actor, regionCode)) throw new AppError('forbidden', '无权查看该地区');
   const input = (await regionInputs(ctx.db, regionCode)).get(regionCode);
   if (!input) throw new AppError('not-found', `${regionCode} 尚未设定能耗强度目标`);
   const { rules } = await rulesOf(ctx.db);
   const { rows, errors } = evaluateRegions([input], rules);
   if (errors.length) throw new AppError('validation', errors[0]!.message, { field: errors[0]!.path });
-  return { rows, adjustments: await repo.listAdjustments(ctx.db, regionCode) };
+  // The base year starts every chart: its figures under the first evaluated year's rules (as the comparisons use them).
+  const b = input.accounts.find((a) => a.year === input.baseYear);
+  const regime = rules.regimeFor(input.baseYear + 1);
+  const baseAssessed = b && assessedEnergy(b, b, [b], regime);
+  const base = b && baseAssessed ? { year: b.year, energy: b.energy, gdpComparable: b.gdpCurrent, assessedForIntensity: round6(baseAssessed.forIntensity), assessedTotal: round6(baseAssessed.total), intensity: b.gdpCurrent ? round6(baseAssessed.forIntensity / b.gdpCurrent) : null } : null;
+  return { base, rows, adjustments: await repo.listAdjustments(ctx.db, regionCode) };
 }
 
 /**

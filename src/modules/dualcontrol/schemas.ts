@@ -88,6 +88,8 @@ export const BarometerOut = z.object({
 });
 
 export const SeriesOut = z.object({
+  /** The base year (2020): where every trend starts. */
+  base: z.object({ year: z.number().int(), energy: z.number(), gdpComparable: N, assessedForIntensity: z.number(), assessedTotal: z.number(), intensity: N }).nullable(),
   rows: z.array(EvaluationRowOut),
   adjustments: z.array(z.object({ id: z.number().int(), regionCode: z.string(), year: z.number().int(), planned: z.number(), adjusted: z.number(), reason: z.string(), accountId: z.number().int().nullable(), at: z.date() })),
 });
