@@ -15,7 +15,7 @@ export type MeterSubscriberOptions = {
   /** … or as soon as this many messages wait. */
   batchSize?: number;
   /** Called after each stored batch (benchmarks and tests watch it). */
-  onBatch?: (r: IngestResult & { messages: number; at: Date }) => void;
+  onBatch?: (r: IngestResult & { messages: MeterMessage[]; at: Date }) => void;
 };
 
 export type MeterSubscriber = {
@@ -62,7 +62,7 @@ export function startMeterSubscriber(opts: MeterSubscriberOptions): MeterSubscri
         stats.stored += r.stored;
         stats.duplicates += r.duplicates;
         stats.rejected += r.rejected;
-        opts.onBatch?.({ ...r, messages: batch.length, at: new Date() });
+        opts.onBatch?.({ ...r, messages: batch, at: new Date() });
       } catch (err) {
         // Keep the messages (already acknowledged to the broker) and try again; a person must look at the database.
         stats.failures++;

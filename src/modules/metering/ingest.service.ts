@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client';
-import type { meterHour, meterReading, meterRejection } from '../../db/schema/index';
+import type { meter, meterHour, meterReading, meterRejection } from '../../db/schema/index';
 import { type Interval, hourOf, spreadOverHours } from '../../domain/metering/aggregate';
 import { type MeterReading, parseMeterPayload, parseMeterTopic } from '../../domain/metering/payload';
 import { type MeterState, type RejectReason, checkReading } from '../../domain/metering/validate';
@@ -44,6 +44,21 @@ export function createMeterIngestor(db: Db, log: Logger) {
     for (const id of toLoad) loadedEnterprises.add(id);
   }
 
+  /** Meters of known enterprises seen for the first time are registered in one statement, with their first reading's unit. */
+  async function registerNewMeters(parsed: Array<{ uscc: string; meterCode: string; readings: MeterReading[] }>, now: Date) {
+    const fresh = new Map<string, typeof meter.$inferInsert>();
+    for (const p of parsed) {
+      const enterpriseId = enterprises.get(p.uscc);
+      const key = `${enterpriseId}/${p.meterCode}`;
+      if (enterpriseId === undefined || meters.has(key) || fresh.has(key)) continue;
+      fresh.set(key, { enterpriseId, code: p.meterCode, unit: p.readings[0]!.unit, carrier: p.readings[0]!.carrier, createdAt: now });
+    }
+    for (const row of await repo.ensureMeters(db, [...fresh.values()])) {
+      meters.set(`${row.enterpriseId}/${row.code}`, { id: row.id, carrier: row.carrier, state: { lastTsMs: null, lastValue: null, unit: row.unit, rate: null, samples: 0 } });
+    }
+    if (fresh.size) log.info({ meters: fresh.size }, 'meters registered');
+  }
+
   async function ingest(messages: MeterMessage[], now: Date): Promise<IngestResult> {
     const rules = (await referenceAt(db, 'metering-rules', now.toISOString().slice(0, 10))).value;
     const rejections: Rejection[] = [];
@@ -63,6 +78,7 @@ export function createMeterIngestor(db: Db, log: Logger) {
       else parsed.push({ m, uscc: t.uscc, meterCode: t.meterCode, readings: p.readings.sort((a, b) => a.tsMs - b.tsMs) });
     }
     await resolveEnterprises(parsed.map((p) => p.uscc));
+    await registerNewMeters(parsed, now);
 
     // Work on copies of the states; they replace the cached ones only after the batch is committed.
     const working = new Map<string, Entry>();
@@ -80,13 +96,7 @@ export function createMeterIngestor(db: Db, log: Logger) {
         continue;
       }
       const key = `${enterpriseId}/${p.meterCode}`;
-      let entry = working.get(key) ?? meters.get(key);
-      if (!entry) {
-        const first = p.readings[0]!;
-        const row = await repo.ensureMeter(db, { enterpriseId, code: p.meterCode, unit: first.unit, carrier: first.carrier, createdAt: now });
-        entry = { id: row.id, carrier: row.carrier, state: { lastTsMs: null, lastValue: null, unit: row.unit, rate: null, samples: 0 } };
-        log.info({ uscc: p.uscc, meter: p.meterCode, unit: row.unit }, 'meter registered');
-      }
+      let entry = working.get(key) ?? meters.get(key)!;
       entry = { ...entry, state: { ...entry.state } };
       working.set(key, entry);
       for (const r of p.readings) {

@@ -4,7 +4,7 @@ import { energyReport, enterprise, meter, meterHour, meterReading, meterRejectio
 
 // One statement binds at most 65 535 values; 4 000 rows × ≤ 10 columns stays well under.
 const CHUNK = 4000;
-const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(rows: T[], size = CHUNK) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 export async function findEnterprisesByUscc(db: Db, usccs: string[]) {
   if (!usccs.length) return [];
@@ -33,37 +33,54 @@ export async function listMeterStates(db: Db, enterpriseIds: number[]) {
     .where(inArray(meter.enterpriseId, enterpriseIds));
 }
 
-/** Registers a meter on its first reading; a concurrent registration of the same code wins and is returned. */
-export async function ensureMeter(db: Db, m: typeof meter.$inferInsert) {
-  await db.insert(meter).values(m).onConflictDoNothing();
-  const [row] = await db.select().from(meter).where(and(eq(meter.enterpriseId, m.enterpriseId), eq(meter.code, m.code)));
-  return row!;
+/** Registers meters on their first reading; a concurrent registration of the same code wins and is returned. */
+export async function ensureMeters(db: Db, rows: Array<typeof meter.$inferInsert>) {
+  if (!rows.length) return [];
+  for (const part of chunks(rows)) await db.insert(meter).values(part).onConflictDoNothing();
+  const enterpriseIds = [...new Set(rows.map((r) => r.enterpriseId))];
+  const codes = [...new Set(rows.map((r) => r.code))];
+  const found = await db.select().from(meter).where(and(inArray(meter.enterpriseId, enterpriseIds), inArray(meter.code, codes)));
+  const wanted = new Set(rows.map((r) => `${r.enterpriseId}/${r.code}`));
+  return found.filter((m) => wanted.has(`${m.enterpriseId}/${m.code}`));
 }
 
 export async function setMeterCarrier(db: Db, id: number, carrier: string) {
   await db.update(meter).set({ carrier }).where(eq(meter.id, id));
 }
 
-/** Stores readings; a (meter, time) already stored is skipped. Returns how many rows were new. */
-export async function insertReadings(db: Db, rows: Array<typeof meterReading.$inferInsert>): Promise<number> {
+type NewReading = typeof meterReading.$inferInsert;
+type HourUse = typeof meterHour.$inferInsert;
+const iso = (d: Date | undefined) => (d ?? new Date(0)).toISOString();
+
+/**
+ * Stores readings; a (meter, time) already stored is skipped. Returns how many rows were new. Each column travels
+ * as one array parameter and unnest() turns them back into rows (far cheaper than thousands of bound VALUES).
+ */
+export async function insertReadings(db: Db, rows: NewReading[]): Promise<number> {
   let inserted = 0;
-  for (const part of chunks(rows)) {
-    const r = await db.insert(meterReading).values(part).onConflictDoNothing().returning({ meterId: meterReading.meterId });
-    inserted += r.length;
+  for (const part of chunks(rows, 20_000)) {
+    const col = <T>(f: (r: NewReading) => T) => sql.param(part.map(f));
+    const result = await db.execute<{ n: number }>(sql`
+      with ins as (
+        insert into ${meterReading} (meter_id, ts, value, delta, is_after_gap, received_at)
+        select * from unnest(${col((r) => r.meterId)}::int[], ${col((r) => iso(r.ts))}::timestamptz[], ${col((r) => r.value)}::numeric[],
+          ${col((r) => r.delta ?? null)}::numeric[], ${col((r) => r.isAfterGap ?? false)}::bool[], ${col((r) => iso(r.receivedAt))}::timestamptz[])
+        on conflict do nothing
+        returning 1)
+      select count(*)::int as n from ins`);
+    inserted += Number((result as unknown as { rows: Array<{ n: number }> }).rows[0]!.n); // both drivers answer { rows }
   }
   return inserted;
 }
 
 /** Adds use to the hourly totals. */
-export async function addToHours(db: Db, rows: Array<typeof meterHour.$inferInsert>) {
-  for (const part of chunks(rows)) {
-    await db
-      .insert(meterHour)
-      .values(part)
-      .onConflictDoUpdate({
-        target: [meterHour.meterId, meterHour.hour],
-        set: { quantity: sql`${meterHour.quantity} + excluded.quantity`, readings: sql`${meterHour.readings} + excluded.readings` },
-      });
+export async function addToHours(db: Db, rows: HourUse[]) {
+  for (const part of chunks(rows, 20_000)) {
+    const col = <T>(f: (r: HourUse) => T) => sql.param(part.map(f));
+    await db.execute(sql`
+      insert into ${meterHour} (meter_id, hour, quantity, readings)
+      select * from unnest(${col((r) => r.meterId)}::int[], ${col((r) => iso(r.hour))}::timestamptz[], ${col((r) => r.quantity)}::numeric[], ${col((r) => r.readings)}::int[])
+      on conflict (meter_id, hour) do update set quantity = ${meterHour.quantity} + excluded.quantity, readings = ${meterHour.readings} + excluded.readings`);
   }
 }
 
