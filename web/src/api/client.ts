@@ -2,7 +2,7 @@ import type { Locale } from '../../../src/i18n/index';
 
 /** One entry of a problem's `errors`: where the bad input is and why. */
 /** One entry of a problem's `errors`: where the bad input is (JSON pointer, or sheet/row/column of a workbook) and why. */
-export type ProblemFieldError = { pointer?: string; sheet?: string; row?: number; field?: string; detail: string };
+export type ProblemFieldError = { pointer?: string; sheet?: string; row?: number; field?: string; offset?: number; detail: string };
 
 /** An RFC 9457 problem answered by the API, thrown by `api()`. */
 export class ApiError extends Error {
@@ -61,6 +61,8 @@ function toProblemErrors(v: unknown): ProblemFieldError[] {
     sheet: typeof e.sheet === 'string' ? e.sheet : undefined,
     row: typeof e.row === 'number' && Number.isInteger(e.row) ? e.row : undefined,
     field: typeof e.field === 'string' ? e.field : undefined,
+    // Where in a text field the bad character is (a USCC's position, 0-based).
+    offset: typeof e.offset === 'number' && Number.isInteger(e.offset) ? e.offset : undefined,
     detail: typeof e.detail === 'string' ? e.detail : '',
   }));
 }

@@ -20,6 +20,7 @@ const MinePage = page(() => import('../pages/plan/MinePage'), (m) => m.MinePage)
 const ReportingPage = page(() => import('../pages/reporting/ReportingPage'), (m) => m.ReportingPage);
 const DashboardPage = page(() => import('../pages/dashboard/DashboardPage'), (m) => m.DashboardPage);
 const DualControlPage = page(() => import('../pages/dualcontrol/DualControlPage'), (m) => m.DualControlPage);
+const EnterprisesPage = page(() => import('../pages/enterprises/EnterprisesPage'), (m) => m.EnterprisesPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
           { path: 'reporting', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><ReportingPage /></RequireRole> },
           { path: 'reporting/dashboard', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><DashboardPage /></RequireRole> },
           { path: 'dual-control', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><DualControlPage /></RequireRole> },
+          { path: 'enterprises', element: <EnterprisesPage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
           { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },
