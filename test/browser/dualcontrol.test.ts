@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig } from './helpers';
+import { type BrowserRig, browserSkipReason, countyPoint as sharedCountyPoint, mapColoursAround, signedInContext, snap, startBrowserRig } from './helpers';
 
 const MAP = '能耗双控晴雨表地图';
 // The rule set's colours (data/reference/energy.yaml): level 2 yellow, not rated grey.
@@ -41,37 +41,8 @@ describe.skipIf(browserSkipReason)(`dual control: targets, a county's figures, a
     }
   };
 
-  /** Where ECharts draws a county's label point (as dashboards.test.ts computes it from the map file). */
-  const countyPoint = async (page: Page, name: string) => {
-    const map = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../web/public/map/ganzhou.json'), 'utf8')) as {
-      features: Array<{ properties: { name: string; center: number[] }; geometry: { coordinates: unknown } }>;
-    };
-    const points = map.features.flatMap((f) => (f.geometry.coordinates as unknown[]).flat(Infinity) as number[]);
-    const lngs = points.filter((_, i) => i % 2 === 0);
-    const lats = points.filter((_, i) => i % 2 === 1);
-    const [minLng, maxLng, minLat, maxLat] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
-    const box = (await page.getByRole('img', { name: MAP }).boundingBox())!;
-    const size = 0.95 * Math.min(box.width, box.height);
-    const aspect = ((maxLng - minLng) / (maxLat - minLat)) * 0.75;
-    const [w, h] = aspect > 1 ? [size, size / aspect] : [size * aspect, size];
-    const [lng, lat] = map.features.find((f) => f.properties.name === name)!.properties.center as [number, number];
-    return { x: box.x + box.width / 2 - w / 2 + ((lng - minLng) / (maxLng - minLng)) * w, y: box.y + box.height / 2 - h / 2 + ((maxLat - lat) / (maxLat - minLat)) * h };
-  };
-  /** The colours the map's canvas shows around a county's label point (the label itself covers the centre). */
-  const AROUND = [[-14, 0], [14, 0], [0, -12], [0, 12], [-10, -10], [10, 10], [-10, 10], [10, -10]];
-  const coloursAround = async (page: Page, name: string, offsets = AROUND) => {
-    const { x, y } = await countyPoint(page, name);
-    return page.evaluate(
-      ({ x, y, offsets, label }) => {
-        const canvas = document.querySelector<HTMLCanvasElement>(`[aria-label="${label}"] canvas`)!;
-        const rect = canvas.getBoundingClientRect();
-        const ratio = canvas.width / rect.width;
-        const ctx = canvas.getContext('2d')!;
-        return offsets.map(([dx, dy]) => [...ctx.getImageData(Math.round((x + dx! - rect.left) * ratio), Math.round((y + dy! - rect.top) * ratio), 1, 1).data].slice(0, 3));
-      },
-      { x: x - (await page.evaluate(() => window.scrollX)), y: y - (await page.evaluate(() => window.scrollY)), offsets, label: MAP },
-    );
-  };
+  const coloursAround = (page: Page, name: string, offsets?: number[][]) => mapColoursAround(page, MAP, name, offsets);
+  const countyPoint = (page: Page, name: string) => sharedCountyPoint(page, MAP, name);
   const near = (rgb: number[], want: number[]) => rgb.every((c, i) => Math.abs(c - want[i]!) <= 6);
 
   /** Fills the energy-data form for a period and submits it. */

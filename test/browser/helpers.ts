@@ -118,3 +118,19 @@ export async function countyPoint(page: Page, mapLabel: string, name: string) {
   const [lng, lat] = map.features.find((f) => f.properties.name === name)!.properties.center as [number, number];
   return { x: box.x + box.width / 2 - w / 2 + ((lng - minLng) / (maxLng - minLng)) * w, y: box.y + box.height / 2 - h / 2 + ((maxLat - lat) / (maxLat - minLat)) * h };
 }
+
+/** The colours a county map's canvas shows around a county's label point (the label itself covers the centre). */
+export async function mapColoursAround(page: Page, mapLabel: string, name: string, offsets: number[][] = [[-14, 0], [14, 0], [0, -12], [0, 12], [-10, -10], [10, 10], [-10, 10], [10, -10]]) {
+  const { x, y } = await countyPoint(page, mapLabel, name);
+  const scroll = await page.evaluate(() => [window.scrollX, window.scrollY] as const);
+  return page.evaluate(
+    ({ x, y, offsets, label }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`[aria-label="${label}"] canvas`)!;
+      const rect = canvas.getBoundingClientRect();
+      const ratio = canvas.width / rect.width;
+      const ctx = canvas.getContext('2d')!;
+      return offsets.map(([dx, dy]) => [...ctx.getImageData(Math.round((x + dx! - rect.left) * ratio), Math.round((y + dy! - rect.top) * ratio), 1, 1).data].slice(0, 3));
+    },
+    { x: x - scroll[0], y: y - scroll[1], offsets, label: mapLabel },
+  );
+}
