@@ -70,6 +70,18 @@ describe('evaluateRegion (energy.md §2 worked example)', () => {
     expect(y2024.barometer.intensity.actual).toBeCloseTo(1 - 350 / 364 / 1.06, 9);
   });
 
+  it('property: deducting more renewable electricity never makes a level worse (1258号 regime)', () => {
+    const noIncentive = { ...targets, incentive: null };
+    fc.assert(
+      fc.property(fc.double({ min: 380, max: 460, noNaN: true }), fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 0, max: 40, noNaN: true }), fc.double({ min: 0, max: 40, noNaN: true }), (energy, g, re, more) => {
+        const level = (x: number) =>
+          evaluateRegion([acc(2020, 400, null, { gdpCurrent: 1000, renewableElectricity: 10 }), acc(2021, energy, g, { renewableElectricity: 10 + x })], noIncentive, rules)[0]!.barometer;
+        const [a, b] = [level(re), level(re + more)];
+        return (b.total.level ?? 0) >= (a.total.level ?? 0) && b.intensity.level === a.intensity.level;
+      }),
+    );
+  });
+
   it('property: a year that meets its annual requirement is never red on intensity', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 0.12, noNaN: true }), fc.double({ min: 0, max: 0.05, noNaN: true }), (g, extra) => {
