@@ -81,6 +81,7 @@ export function BenchmarksTab({ me, year, onYear }: { me: Me; year: number; onYe
           </Col>
           <Col xs={24} lg={10}>
             <Table<IndustryShare>
+              aria-label={t('ent.bench.byIndustry')}
               rowKey="industry"
               size="small"
               loading={share.isPending}
@@ -94,6 +95,7 @@ export function BenchmarksTab({ me, year, onYear }: { me: Me; year: number; onYe
       )}
       {share.data && share.data.belowBaseline.length > 0 && <Alert type="warning" showIcon message={t('ent.bench.belowAlert', { n: share.data.belowBaseline.length })} />}
       <Table<Below>
+        aria-label={t('ent.bench.below')}
         rowKey={(r) => `${r.enterpriseId}:${r.product}`}
         size="small"
         loading={share.isPending}

@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEnterprise, makeUser, TEST_PASSWORD } from '../factories';
+import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+
+describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel, county then city review, the benchmark share${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
+  let rig: BrowserRig;
+  const pages: Record<'ent' | 'county' | 'steering', Page> = {} as never;
+  let ent = 0;
+
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+    const db = rig.database.db;
+    ent = (await makeEnterprise(db, { regionCode: '360702', name: '赣州测试水泥有限公司', isKeyEnergyUnit: true, keyUnitClass: 'key' })).id;
+    await makeEnterprise(db, { regionCode: '360702', name: '落后水泥厂' });
+    const users = { ent: await makeUser(db, 'enterprise', { enterpriseId: ent }), county: await makeUser(db, 'county', { regionCode: '360702' }), steering: await makeUser(db, 'steering') };
+    for (const [who, u] of Object.entries(users)) pages[who as keyof typeof pages] = await (await signedInContext(rig, u.username, TEST_PASSWORD)).context.newPage();
+  }, 300_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  const step = stepsOf('enterprises', pages);
+  const pick = async (page: Page, label: string, option: string) => {
+    await page.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  };
+
+  it('files the 2022 report from the Excel template (a bad cell first), the county then the city approve it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecer-enterprises-'));
+    let template = Buffer.alloc(0);
+    const rowOf = (ws: ExcelJS.Worksheet, code: string) => ws.getColumn(1).values.indexOf(code);
+    const fill = async (electricity: string | number, name: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(template as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('能源消费')!;
+      ws.getRow(rowOf(ws, 'raw-coal')).getCell(4).value = 9000; // t
+      ws.getRow(rowOf(ws, 'electricity')).getCell(4).value = electricity; // 万kWh
+      const file = path.join(dir, name);
+      await wb.xlsx.writeFile(file);
+      return { file, electricityRow: rowOf(ws, 'electricity') };
+    };
+    const upload = () => pages.ent.locator('input[type=file][accept*=".xlsx"]');
+
+    await step('template', async () => {
+      const page = pages.ent;
+      await page.goto(`${rig.url}/enterprises?tab=reports&year=2022`);
+      await page.getByText('2022 年报告 Excel 填报').waitFor();
+      const link = page.getByRole('link', { name: '下载报告模板' });
+      expect(await link.getAttribute('href')).toBe(`/api/enterprises/${ent}/reports/template.xlsx?year=2022`);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      template = fs.readFileSync((await download.path())!);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(template as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('能源消费')!;
+      expect(ws.getRow(rowOf(ws, 'electricity')).getCell(3).value).toBe('万kWh');
+      expect(ws.getRow(rowOf(ws, 'raw-coal')).getCell(3).value).toBe('t');
+    });
+
+    await step('bad-cell', async () => {
+      const page = pages.ent;
+      const { file, electricityRow } = await fill('两千', '能源利用状况报告-有误.xlsx');
+      await upload().setInputFiles(file);
+      const alert = page.getByRole('alert').filter({ hasText: '工作表' });
+      for (const header of ['工作表', '行', '列', '原因']) await alert.getByRole('columnheader', { name: header, exact: true }).waitFor();
+      await alert.getByRole('row', { name: `能源消费 ${electricityRow} 实物消费量 “两千”不是非负数` }).waitFor();
+      await page.waitForTimeout(300); // the alert's entry animation
+      await snap(page, 'enterprises-import-errors');
+      // Nothing was filed.
+      expect(await page.getByRole('row', { name: /^2022 1 / }).count()).toBe(0);
+    });
+
+    await step('import', async () => {
+      const page = pages.ent;
+      await upload().setInputFiles((await fill(2000, '能源利用状况报告.xlsx')).file);
+      await page.getByText('已导入 2022 年报告（2 种能源），待县级审核').first().waitFor();
+      await page.getByRole('alert').filter({ hasText: '工作表' }).waitFor({ state: 'detached' });
+      const result = page.getByRole('table', { name: '2022 年报告（第 1 版）折标准煤结果' });
+      // GB/T 2589: 9 000 t × 0.7143 + 2 000 万kWh × 1.229 = 6 428.7 + 2 458 = 8 886.7 tce 当量值; 等价值 at 0.300 kgce/kWh: 6 428.7 + 6 000.
+      await result.getByRole('row', { name: '原煤 9,000 t 0.7143 6,428.7 6,428.7' }).waitFor();
+      await result.getByRole('row', { name: '电力 2,000 万kWh 0.1229 2,458 6,000' }).waitFor();
+      expect(await result.getByTestId('total-equivalent').innerText()).toBe('8,886.7');
+      expect(await result.getByTestId('total-equivalent-input').innerText()).toBe('12,428.7');
+      await page.getByRole('row', { name: /^2022 1 待县级审核 8,886\.7 12,428\.7/ }).waitFor();
+      // The enterprise does not review its own report.
+      expect(await page.getByRole('button', { name: /审核通过 2022 年/ }).count()).toBe(0);
+      await snap(page, 'enterprises-report-filed');
+    });
+
+    const approve = async (page: Page, stage: '县级' | '市级', after: string) => {
+      await page.goto(`${rig.url}/enterprises?tab=reports&enterprise=${ent}&year=2022`);
+      await page.getByRole('row', { name: /^2022 1 / }).waitFor();
+      await page.getByRole('button', { name: `${stage}审核通过 2022 年第 1 版报告` }).click();
+      const modal = page.getByRole('dialog');
+      await modal.getByRole('button', { name: '审核通过' }).click();
+      await modal.waitFor({ state: 'hidden' });
+      await page.getByRole('row', { name: new RegExp(`^2022 1 ${after}`) }).waitFor();
+    };
+
+    await step('county-approves', async () => {
+      // The city cannot act before the county.
+      await pages.steering.goto(`${rig.url}/enterprises?tab=reports&enterprise=${ent}&year=2022`);
+      await pages.steering.getByRole('row', { name: /^2022 1 待县级审核/ }).waitFor();
+      expect(await pages.steering.getByRole('button', { name: /审核通过 2022 年/ }).count()).toBe(0);
+      await approve(pages.county, '县级', '待市级审核');
+    });
+
+    await step('city-approves', async () => {
+      const page = pages.steering;
+      await approve(page, '市级', '已审核');
+      await page.getByRole('button', { name: '查看 2022 年第 1 版报告' }).click();
+      const drawer = page.getByRole('dialog', { name: '赣州测试水泥有限公司 2022 年能源利用状况报告' });
+      await drawer.getByText('县级审核通过').waitFor();
+      await drawer.getByText('市级审核通过').waitFor();
+      const pdf = (await drawer.getByRole('link', { name: '下载 PDF' }).getAttribute('href'))!;
+      expect(pdf).toMatch(/^\/api\/enterprises\/reports\/\d+\/report\.pdf$/);
+      expect((await (await page.request.get(`${rig.url}${pdf}`)).body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await page.waitForTimeout(400);
+      await snap(page, 'enterprises-report-thread');
+    });
+  });
+
+  it('classes two product lines and shows the city the benchmark share against "超过 30%"', async () => {
+    const enterLine = async (page: Page, line: { enterprise?: string; capacity: number; consumption: number }, verdict: string) => {
+      await page.goto(`${rig.url}/enterprises?tab=benchmarks&year=2024`);
+      await page.getByText('2024 年产品能效填报').waitFor();
+      if (line.enterprise) await pick(page, '选择企业', line.enterprise);
+      await pick(page, '产品（工序）', '水泥熟料');
+      await page.getByLabel('产能', { exact: true }).fill(String(line.capacity));
+      await page.getByLabel('单位产品能耗').fill(String(line.consumption));
+      await page.getByText('标杆水平 100、基准水平 117（kgce/t）').waitFor();
+      await page.getByRole('button', { name: '保存产品线' }).click();
+      await page.getByRole('status').filter({ hasText: '已保存“水泥熟料”' }).getByText(verdict, { exact: true }).waitFor();
+    };
+
+    await step('lines', async () => {
+      await enterLine(pages.ent, { capacity: 300, consumption: 98 }, '标杆水平');
+      await snap(pages.ent, 'enterprises-product-line');
+      await enterLine(pages.steering, { enterprise: '落后水泥厂', capacity: 700, consumption: 121 }, '低于基准水平');
+    });
+
+    await step('share', async () => {
+      const page = pages.steering;
+      await page.reload();
+      await page.getByRole('img', { name: '各行业能效标杆水平产能占比图' }).waitFor();
+      // 300 of 1 000 万吨 at benchmark: exactly 30 %, which is not "超过 30%".
+      await page.getByRole('table', { name: '分行业标杆产能占比' }).getByRole('row', { name: '水泥 2 30% 未达到目标' }).waitFor();
+      await page.getByRole('table', { name: '能效低于基准水平的产能（须改造升级或淘汰退出）' }).getByRole('row', { name: '落后水泥厂 章贡区 水泥熟料 700 万吨 121 kgce/t 117 kgce/t' }).waitFor();
+      await page.waitForTimeout(600); // the chart draws
+      await snap(page, 'enterprises-benchmarks');
+    });
+  });
+
+  it('marks the offending USCC character and keeps an enterprise to its contacts', async () => {
+    await step('uscc', async () => {
+      const page = pages.county;
+      await page.goto(`${rig.url}/enterprises`);
+      await page.getByRole('button', { name: '登记企业' }).click();
+      const modal = page.getByRole('dialog', { name: '登记企业' });
+      await modal.getByLabel('企业名称').fill('赣州新材料有限公司');
+      await modal.getByLabel('统一社会信用代码').fill('9136O702MA35L7XQ2X');
+      await modal.getByRole('button', { name: '保存' }).click();
+      await modal.getByText('第 5 位“O”不是统一社会信用代码允许的字符').waitFor();
+      expect(await modal.getByTestId('uscc-mark').innerText()).toContain('第 5 位有误');
+      expect(await modal.locator('mark').innerText()).toBe('O');
+      await snap(page, 'enterprises-uscc-error');
+    });
+
+    await step('own-contacts', async () => {
+      const page = pages.ent;
+      await page.goto(`${rig.url}/enterprises`);
+      await page.getByRole('button', { name: '编辑“赣州测试水泥有限公司”' }).click();
+      const modal = page.getByRole('dialog');
+      expect(await modal.getByLabel('统一社会信用代码').isDisabled()).toBe(true);
+      await modal.getByLabel('能源管理负责人').fill('王工');
+      await modal.getByRole('button', { name: '保存' }).click();
+      await modal.waitFor({ state: 'hidden' });
+      await page.getByRole('row', { name: /^赣州测试水泥有限公司 .* 王工/ }).waitFor();
+    });
+  });
+});
