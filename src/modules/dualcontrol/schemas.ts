@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountYearInput } from '../../domain/energy/accounts-file';
+import { HistoryStep } from '../reporting/schemas';
 
 const Rate = z.number().gt(-1).lt(1);
 const Amount = z.number().finite().min(0);
@@ -36,7 +37,7 @@ export type AccountOut = z.infer<typeof AccountOut>;
 export const AccountThreadOut = z.object({
   account: AccountOut,
   revisions: z.array(AccountOut),
-  history: z.array(z.object({ id: z.number().int(), accountId: z.number().int(), action: z.string(), comment: z.string().nullable(), at: z.date(), actorName: z.string() })),
+  history: z.array(HistoryStep.extend({ accountId: z.number().int() })),
 });
 
 export const AccountQuery = z.object({ regionCode: RegionCode.optional(), year: z.coerce.number().int().min(2000).max(2100).optional(), status: AccountOut.shape.status.optional() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPORT_UNITS, type ReportUnit } from '../../domain/energy/conversion';
+import { HistoryStep } from '../reporting/schemas';
 
 const Quantity = z.number().finite().min(0);
 export const ReportBody = z.object({
@@ -60,7 +61,7 @@ export type ReportOut = z.infer<typeof ReportOut>;
 export const ReportThreadOut = z.object({
   report: ReportOut,
   revisions: z.array(ReportOut),
-  history: z.array(z.object({ id: z.number().int(), reportId: z.number().int(), action: z.string(), comment: z.string().nullable(), at: z.date(), actorName: z.string() })),
+  history: z.array(HistoryStep.extend({ reportId: z.number().int() })),
 });
 
 export const ProductEfficiencyOut = z.object({

@@ -42,10 +42,13 @@ export const ReportOut = z.object({
 });
 export type ReportOut = z.infer<typeof ReportOut>;
 
+/** One step in a submission's history (submitted, returned with the comment, approved, corrected), with who took it. */
+export const HistoryStep = z.object({ id: z.number().int(), action: z.string(), comment: z.string().nullable(), at: z.date(), actorName: z.string() });
+
 export const ReportThreadOut = z.object({
   report: ReportOut,
   revisions: z.array(ReportOut),
-  history: z.array(z.object({ id: z.number().int(), reportId: z.number().int(), action: z.string(), comment: z.string().nullable(), at: z.date(), actorName: z.string() })),
+  history: z.array(HistoryStep.extend({ reportId: z.number().int() })),
 });
 
 export const ReportQuery = z.object({
