@@ -51,13 +51,19 @@ describeEachDb('annual energy reports: the enterprise files, the county then the
     expect((await review('zhanggong', report.id, 'approve')).json().status).toBe('county-approved');
     expect((await review('steering', report.id, 'return', '')).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/comment' }] });
     expect((await review('steering', report.id, 'approve')).json().status).toBe('approved');
+    // 9 601 tce (当量值, the thresholds' method) is under 10 000 tce: not made a key unit by the approval.
+    expect((await call('steering', 'GET', `/api/org/enterprises/${ent}`)).json()).toMatchObject({ keyUnitClass: null });
     const thread = (await call('zhanggong', 'GET', `/api/enterprises/reports/${report.id}`)).json();
     expect(thread.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'county-approve', 'approve']);
   });
 
   it('asks why the total moved more than 30 % from last year, and keeps corrections beside the original', async () => {
     expect((await file('ent', { year: 2024, lines: lines(16_000) })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/changeReason' }] });
-    expect((await file('ent', { year: 2024, lines: lines(16_000), changeReason: '二号熟料线投产' })).statusCode).toBe(201);
+    const y2024 = (await file('ent', { year: 2024, lines: lines(16_000), changeReason: '二号熟料线投产' })).json();
+    expect(y2024.tceEquivalent).toBe(13886.8);
+    await review('zhanggong', y2024.id, 'approve');
+    await review('steering', y2024.id, 'approve');
+    expect((await call('steering', 'GET', `/api/org/enterprises/${ent}`)).json()).toMatchObject({ keyUnitClass: 'key', isKeyEnergyUnit: true }); // ≥ 10 000 tce
     expect((await file('ent', { year: 2023, lines: lines(9_000) })).json()).toMatchObject({ status: 409 }); // approved: needs a correction reason
     const fix = (await file('ent', { year: 2023, lines: lines(9_000), correctionReason: '原煤计量表校准后更正' })).json();
     await review('zhanggong', fix.id, 'approve');

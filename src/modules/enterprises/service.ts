@@ -1,6 +1,7 @@
 import { type Actor, canReadEnterprise, canWriteEnterprise } from '../../domain/access';
 import { checkAnnualReport, unitConsumption } from '../../domain/energy/annual-report';
-import type { Carrier } from '../../domain/energy/conversion';
+import { type Carrier, keyUnitClass } from '../../domain/energy/conversion';
+import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { effectiveAt } from '../../domain/reference/versions';
 import {
@@ -125,8 +126,23 @@ export async function reviewReport(ctx: Ctx, id: number, action: ReviewAction, c
     const step = action === 'return' ? 'return' : stage === 'county' ? 'county-approve' : 'approve';
     await repo.insertEvent(tx, { reportId: id, action: step, comment, actorUserId: a.userId, at: ctx.now });
     await recordAudit(tx, ctx, { action: `${step}EnergyReport`, entity: 'energy_report', entityId: id, before: { status: report.status }, after: { status: decision.status, comment, superseded: decision.supersede } });
+    if (decision.status === 'approved') await classifyKeyUnit(tx, ctx, e, report);
     return reportOut({ ...report, status: decision.status });
   });
+}
+
+/**
+ * An approved report of ≥ 10 000 tce (by the method the thresholds name) makes the enterprise a key energy-using
+ * unit by law (节约能源法 art. 52); 5 000–10 000 tce needs a designation, so it is left to the authorities. Audited.
+ */
+async function classifyKeyUnit(tx: Db, ctx: Ctx, e: NonNullable<Awaited<ReturnType<typeof repo.findEnterprise>>>, report: repo.ReportRow) {
+  const v = effectiveAt(await referenceVersions(tx, ctx.now.getTime()), 'key-unit-thresholds', `${report.year}-12-31`);
+  if (!v) return;
+  const t = v.value as { key: number; designatable: number; method: 'equivalent' | 'equivalent-input' };
+  const tce = t.method === 'equivalent' ? report.tceEquivalent : report.tceEquivalentInput;
+  if (keyUnitClass(tce, t) !== 'key' || e.keyUnitClass === 'key') return;
+  const after = await orgRepo.updateEnterprise(tx, e.id, { isKeyEnergyUnit: true, keyUnitClass: 'key', updatedAt: ctx.now });
+  await recordAudit(tx, ctx, { action: 'classifyKeyEnergyUnit', entity: 'enterprise', entityId: e.id, before: { keyUnitClass: e.keyUnitClass }, after: { keyUnitClass: after?.keyUnitClass, tce, year: report.year, method: t.method } });
 }
 
 export async function listReports(ctx: Ctx, enterpriseId: number) {
