@@ -25,9 +25,14 @@ describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel
   });
 
   const step = stepsOf('enterprises', pages);
+  /** Picks an option of an AntD Select by its label: typed first where it searches (its list is virtual), then clicked in its own dropdown. */
   const pick = async (page: Page, label: string, option: string) => {
-    await page.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    const input = page.getByLabel(label, { exact: true });
+    await page.locator('.ant-select', { has: input }).click();
+    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
+    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) });
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    await dropdown.waitFor({ state: 'hidden' });
   };
 
   it('files the 2022 report from the Excel template (a bad cell first), the county then the city approve it', async () => {
@@ -152,6 +157,54 @@ describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel
       await page.getByRole('table', { name: '能效低于基准水平的产能（须改造升级或淘汰退出）' }).getByRole('row', { name: '落后水泥厂 章贡区 水泥熟料 700 万吨 121 kgce/t 117 kgce/t' }).waitFor();
       await page.waitForTimeout(600); // the chart draws
       await snap(page, 'enterprises-benchmarks');
+    });
+  });
+
+  it('asks in the online form why the total moved more than 30 % from the approved year before', async () => {
+    await step('change-reason', async () => {
+      const page = pages.ent;
+      await page.goto(`${rig.url}/enterprises?tab=reports&year=2023`);
+      await page.getByText('2023 年报告在线填报').waitFor();
+      await pick(page, '第 1 行能源品种', '原煤');
+      await page.getByLabel('第 1 行实物消费量').fill('16000');
+      await page.getByRole('button', { name: '添加能源品种' }).click();
+      await pick(page, '第 2 行能源品种', '电力');
+      await page.getByLabel('第 2 行实物消费量').fill('2000');
+      // The unit follows the carrier: electricity in 万kWh.
+      await page.locator('.ant-space-compact', { has: page.getByLabel('第 2 行实物消费量') }).getByText('万kWh').waitFor();
+      await page.getByRole('button', { name: '报送报告' }).click();
+      // 16 000 × 0.7143 + 2 458 = 13 886.8 tce against 8 886.7 approved for 2022: +56 %, the server asks for a reason on that field.
+      const field = page.locator('.ant-form-item', { has: page.getByLabel('较上年变化说明') });
+      await field.locator('.ant-form-item-explain-error').waitFor();
+      await snap(page, 'enterprises-change-reason');
+      await page.getByLabel('较上年变化说明').fill('二号熟料线投产');
+      await page.getByRole('button', { name: '报送报告' }).click();
+      await page.getByRole('table', { name: '2023 年报告（第 1 版）折标准煤结果' }).getByTestId('total-equivalent').getByText('13,886.8').waitFor();
+      await page.getByRole('row', { name: /^2023 1 待县级审核 13,886\.8/ }).waitFor();
+    });
+  });
+
+  it('keeps the 两高一低 inventory: approval numbers required once approved, 未批先建 in red', async () => {
+    await step('projects', async () => {
+      const page = pages.county;
+      await page.goto(`${rig.url}/enterprises?tab=projects`);
+      await page.getByRole('button', { name: '登记项目' }).click();
+      const modal = page.getByRole('dialog', { name: '登记项目' });
+      await modal.getByLabel('项目名称').fill('某钢铁技改项目');
+      await modal.getByLabel('行业', { exact: true }).fill('钢铁');
+      await pick(page, '建设阶段', '在建');
+      await pick(page, '节能审查', '审批中');
+      await pick(page, '环境影响评价', '已批复');
+      await modal.getByRole('button', { name: '保存' }).click();
+      await modal.getByText('环评已批复的须填写批复文号').waitFor();
+      await modal.getByLabel('环评批复文号').fill('赣市环评字〔2023〕1号');
+      await modal.getByRole('button', { name: '保存' }).click();
+      await modal.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row', { name: /^某钢铁技改项目 章贡区 钢铁 在建/ });
+      await row.getByText('能评未批先建').waitFor();
+      await row.getByText('处置意见待定').waitFor();
+      await page.waitForTimeout(300);
+      await snap(page, 'enterprises-projects');
     });
   });
 

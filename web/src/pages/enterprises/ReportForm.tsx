@@ -3,6 +3,7 @@ import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Row, Select
 import { useEffect } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
+import { HiddenLabel } from '../../components/HiddenLabel';
 import { problemDetail } from '../../components/problem-text';
 import { type EnergyReport, useSubmitReport } from './queries';
 import type { CarrierOption } from './reference';
@@ -52,8 +53,10 @@ export function ReportForm({ enterpriseId, year, carriers, correcting, onFiled }
               return (
                 <Row key={key} gutter={8} align="top" style={{ marginTop: 8 }}>
                   <Col xs={24} md={7}>
+                    {/* AntD's Select would put an aria-label on its wrapper too: a hidden label names only the input. */}
+                    <HiddenLabel htmlFor={`ent-report_lines_${name}_carrier`}>{t('ent.line.carrierOf', { n: name + 1 })}</HiddenLabel>
                     <Form.Item name={[name, 'carrier']} label={t('ent.line.carrier')} rules={[{ required: true, message: t('ent.line.carrierRequired') }]}>
-                      <Select showSearch optionFilterProp="label" aria-label={t('ent.line.carrierOf', { n: name + 1 })} options={carriers.map((c) => ({ value: c.code, label: c.name }))} />
+                      <Select id={`ent-report_lines_${name}_carrier`} showSearch optionFilterProp="label" options={carriers.map((c) => ({ value: c.code, label: c.name }))} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={7}>

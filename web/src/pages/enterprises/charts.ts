@@ -17,7 +17,7 @@ export function benchmarkShareOption(industries: readonly IndustryShare[], goalS
   const rows = industries.filter((i) => i.share !== null);
   return {
     animation: false,
-    grid: { left: 48, right: 120, top: 32, bottom: 40 },
+    grid: { left: 48, right: 120, top: 56, bottom: 40 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}%` },
     xAxis: { type: 'category', data: rows.map((r) => r.industry) },
     yAxis: { type: 'value', name: labels.share, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
