@@ -21,6 +21,7 @@ const ReportingPage = page(() => import('../pages/reporting/ReportingPage'), (m)
 const DashboardPage = page(() => import('../pages/dashboard/DashboardPage'), (m) => m.DashboardPage);
 const DualControlPage = page(() => import('../pages/dualcontrol/DualControlPage'), (m) => m.DualControlPage);
 const EnterprisesPage = page(() => import('../pages/enterprises/EnterprisesPage'), (m) => m.EnterprisesPage);
+const EnterpriseMetersPage = page(() => import('../pages/metering/EnterpriseMetersPage'), (m) => m.EnterpriseMetersPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           { path: 'reporting/dashboard', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><DashboardPage /></RequireRole> },
           { path: 'dual-control', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><DualControlPage /></RequireRole> },
           { path: 'enterprises', element: <EnterprisesPage /> },
+          { path: 'enterprises/:id/meters', element: <EnterpriseMetersPage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
           { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },
