@@ -200,9 +200,8 @@ describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel
       await modal.getByLabel('环评批复文号').fill('赣市环评字〔2023〕1号');
       await modal.getByRole('button', { name: '保存' }).click();
       await modal.waitFor({ state: 'hidden' });
-      const row = page.getByRole('row', { name: /^某钢铁技改项目 章贡区 钢铁 在建/ });
-      await row.getByText('能评未批先建').waitFor();
-      await row.getByText('处置意见待定').waitFor();
+      // Its warnings beside its name: energy review pending while building (未批先建), disposal undecided.
+      await page.getByRole('row', { name: /^某钢铁技改项目 能评未批先建 处置意见待定 章贡区 钢铁 在建 — 审批中 已批复（赣市环评字〔2023〕1号）/ }).waitFor();
       await page.waitForTimeout(300);
       await snap(page, 'enterprises-projects');
     });

@@ -14,7 +14,7 @@ import { ProjectModal } from './ProjectModal';
 import { type Project, projectsQuery } from './queries';
 import { canEditProjects } from './roles';
 
-/** 两高一低项目: the inventory in the user's scope, warnings (未批先建, 处置待定) first and in red; the county or city edits. */
+/** 两高一低项目: the inventory in the user's scope, warned rows first and in red, their warnings beside the name; the county or city edits. */
 export function ProjectsTab({ me }: { me: Me }) {
   const { t, locale } = useI18n();
   const [warnedOnly, setWarnedOnly] = useState(false);
@@ -29,17 +29,10 @@ export function ProjectsTab({ me }: { me: Me }) {
 
   const columns: ExportColumn<Project>[] = [
     { title: t('ent.project.name'), dataIndex: 'name', width: 200 },
-    { title: t('ent.field.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c), exportValue: (p) => regionName(p.regionCode) },
-    { title: t('ent.project.industry'), dataIndex: 'industry', width: 90 },
-    { title: t('ent.project.stage'), dataIndex: 'stage', width: 90, render: (s: string) => t(codeKey('ent.stage', s)), exportValue: (p) => t(codeKey('ent.stage', p.stage)) },
-    { title: t('ent.project.annualEnergyTce'), dataIndex: 'annualEnergyTce', width: 120, align: 'right', render: (v: number | null) => (v === null ? '—' : num.format(v)), exportValue: (p) => p.annualEnergyTce },
-    { title: t('ent.project.energyReview'), key: 'energyReview', width: 170, render: (_, p) => approval(p.energyReviewStatus, p.energyReviewNo), exportValue: (p) => approval(p.energyReviewStatus, p.energyReviewNo) },
-    { title: t('ent.project.eia'), key: 'eia', width: 170, render: (_, p) => approval(p.eiaStatus, p.eiaNo), exportValue: (p) => approval(p.eiaStatus, p.eiaNo) },
-    { title: t('ent.project.disposal'), dataIndex: 'disposal', width: 100, render: (d: string) => t(codeKey('ent.disposal', d)), exportValue: (p) => t(codeKey('ent.disposal', p.disposal)) },
     {
       title: t('ent.project.warnings'),
       key: 'warnings',
-      width: 200,
+      width: 180,
       render: (_, p) => (
         <Space size={4} wrap>
           {warnings(p).map((w) => (
@@ -51,6 +44,13 @@ export function ProjectsTab({ me }: { me: Me }) {
       ),
       exportValue: (p) => warnings(p).join('、') || null,
     },
+    { title: t('ent.field.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c), exportValue: (p) => regionName(p.regionCode) },
+    { title: t('ent.project.industry'), dataIndex: 'industry', width: 90 },
+    { title: t('ent.project.stage'), dataIndex: 'stage', width: 90, render: (s: string) => t(codeKey('ent.stage', s)), exportValue: (p) => t(codeKey('ent.stage', p.stage)) },
+    { title: t('ent.project.annualEnergyTce'), dataIndex: 'annualEnergyTce', width: 120, align: 'right', render: (v: number | null) => (v === null ? '—' : num.format(v)), exportValue: (p) => p.annualEnergyTce },
+    { title: t('ent.project.energyReview'), key: 'energyReview', width: 170, render: (_, p) => approval(p.energyReviewStatus, p.energyReviewNo), exportValue: (p) => approval(p.energyReviewStatus, p.energyReviewNo) },
+    { title: t('ent.project.eia'), key: 'eia', width: 170, render: (_, p) => approval(p.eiaStatus, p.eiaNo), exportValue: (p) => approval(p.eiaStatus, p.eiaNo) },
+    { title: t('ent.project.disposal'), dataIndex: 'disposal', width: 100, render: (d: string) => t(codeKey('ent.disposal', d)), exportValue: (p) => t(codeKey('ent.disposal', p.disposal)) },
     ...(canEditProjects(me)
       ? [
           {
