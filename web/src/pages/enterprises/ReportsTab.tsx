@@ -1,7 +1,7 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Drawer, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import { HiddenLabel } from '../../components/HiddenLabel';
@@ -34,6 +34,11 @@ export function ReportsTab({ me, enterpriseId, year, onEnterprise, onYear }: Pro
   const [open, setOpen] = useState<EnergyReport | null>(null);
   const [review, setReview] = useState<{ report: EnergyReport; action: 'approve' | 'return' } | null>(null);
   const tce = useTce();
+  // What was just filed, by the form or the import, is shown converted until another enterprise or year is chosen.
+  const imported = importer.data?.report;
+  useEffect(() => {
+    if (imported) setFiled(imported);
+  }, [imported]);
   const time = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: false }), [locale]);
   const enterprise = enterprises.data?.find((e) => e.id === enterpriseId) ?? null;
   const carriers = useMemo(() => carriersOf(reference.data ?? [], year), [reference.data, year]);
@@ -125,10 +130,7 @@ export function ReportsTab({ me, enterpriseId, year, onEnterprise, onYear }: Pro
               templateLabel={t('ent.report.template')}
               importLabel={t('ent.report.import')}
               importer={importer}
-              importedMessage={(r) => {
-                setFiled(r.report);
-                return t('ent.report.imported', { n: r.imported, year: r.report.year });
-              }}
+              importedMessage={(r) => t('ent.report.imported', { n: r.imported, year: r.report.year })}
             />
           </Flex>
           <ImportErrors importer={importer} />
