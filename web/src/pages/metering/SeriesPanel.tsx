@@ -21,7 +21,7 @@ export function SeriesPanel({ meter }: { meter: Meter }) {
   const win = seriesWindow(granularity, range);
   const tooLong = isSpanTooLong(granularity, win);
   const series = useQuery({ ...seriesQuery(meter.id, { granularity, ...win }), enabled: !tooLong });
-  const option = useMemo(() => (series.data ? seriesOption(series.data.points, series.data.granularity, { name: t('meter.quantity'), unit: series.data.unit }) : null), [series.data, t]);
+  const option = useMemo(() => (series.data ? seriesOption(series.data.points, series.data.granularity, { from: series.data.from, to: series.data.to }, { name: t('meter.quantity'), unit: series.data.unit }) : null), [series.data, t]);
   const totals = series.data ? seriesTotals(series.data.points) : null;
 
   const pickGranularity = (g: Granularity) => {

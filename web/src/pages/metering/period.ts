@@ -64,3 +64,22 @@ export function isSpanTooLong(g: Granularity, w: { from: string; to: string }): 
 
 /** The longest range of a granularity in days, for the message that asks for a shorter one. */
 export const maxSpanDays = (g: Granularity) => MAX_SPAN_DAYS[g];
+
+/**
+ * The start of every period in [from, to) (ISO instants), so that a chart shows the whole window with gaps where
+ * no data came: hours, Beijing days, or Beijing calendar months (from is a Beijing midnight, as seriesWindow gives).
+ */
+export function periodsIn(g: Granularity, from: string, to: string): string[] {
+  const end = Date.parse(to);
+  const out: string[] = [];
+  if (g === 'month') {
+    const d = new Date(Date.parse(from) + BEIJING_MS); // Beijing wall clock, read with UTC getters
+    for (let m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)); m.getTime() - BEIJING_MS < end; m.setUTCMonth(m.getUTCMonth() + 1)) {
+      out.push(new Date(m.getTime() - BEIJING_MS).toISOString());
+    }
+    return out;
+  }
+  const step = g === 'hour' ? 3_600_000 : DAY_MS;
+  for (let t = Date.parse(from); t < end; t += step) out.push(new Date(t).toISOString());
+  return out;
+}
