@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Flex, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../app/i18n-context';
-import { isMessageKey } from '../../app/i18n-context';
+import { isMessageKey, useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
 import type { ExportColumn } from '../../components/table-export';
