@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import ExcelJS from 'exceljs';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
@@ -131,6 +133,18 @@ describe.skipIf(skipReason)(`online metering: an enterprise sees its meters live
       await row(page, '电力').getByText('未报告').waitFor();
       expect(await table.getByRole('row').count()).toBe(3); // header, electricity, natural gas
       await page.getByRole('button', { name: /导出.*在线监测与年度报告对比/ }).waitFor();
+    });
+
+    await step('export', async () => {
+      // The meters' 导出 Excel holds what the table shows: labels, not codes; numbers stay numbers.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel：赣州在线监测测试有限公司计量表' }).click()]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const values = (n: number) => (sheet.getRow(n).values as ExcelJS.CellValue[]).slice(1);
+      expect(values(1)).toEqual(['表号', '能源品种', '计量单位', '最新表底数', '最新读数时间', '距今', '状态']);
+      expect(values(2)).toEqual(['E-01', '电力', 'kWh', 1162.5, expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), expect.any(String), '在线']);
+      expect(values(3)).toEqual(['G-01', '天然气', 'm3', 53, expect.any(String), '1 小时前', '中断超过 30 分钟']);
     });
   });
 
