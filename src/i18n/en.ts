@@ -941,7 +941,6 @@ export const en: Record<MessageKey, string> = {
   'review.approved': 'Approved',
   'review.returned': 'Returned',
   'meter.pageTitle': '{name} · Online energy metering',
-  'meter.pageTitlePlain': 'Online energy metering',
   'meter.notFound': 'Enterprise not found',
   'meter.notFoundDetail': 'The enterprise does not exist or is outside what you may see.',
   'meter.back': 'Back to key energy-using units',

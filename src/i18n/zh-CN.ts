@@ -939,7 +939,6 @@ export const zhCN = {
   'review.approved': '已审核通过',
   'review.returned': '已退回',
   'meter.pageTitle': '{name} · 能耗在线监测',
-  'meter.pageTitlePlain': '能耗在线监测',
   'meter.notFound': '未找到该企业',
   'meter.notFoundDetail': '企业不存在，或不在您的查看范围内。',
   'meter.back': '返回重点用能单位',
