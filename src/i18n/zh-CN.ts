@@ -871,6 +871,7 @@ export const zhCN = {
   'ent.eff.below-baseline': '低于基准水平',
   'ent.bench.goalHelp': '目标：能效达到标杆水平的产能比例超过 {pct}%（恰为 {pct}% 不算达标）',
   'ent.bench.goalLine': '目标：超过 {pct}%',
+  'ent.bench.barLabel': '{pct}%（{verdict}）',
   'ent.bench.chartTitle': '{year} 年各行业能效标杆水平产能占比',
   'ent.bench.chartLabel': '各行业能效标杆水平产能占比图',
   'ent.bench.none': '该年度尚无产品能效数据',

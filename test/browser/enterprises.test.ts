@@ -157,6 +157,11 @@ describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel
       await page.getByRole('table', { name: '能效低于基准水平的产能（须改造升级或淘汰退出）' }).getByRole('row', { name: '落后水泥厂 章贡区 水泥熟料 700 万吨 121 kgce/t 117 kgce/t' }).waitFor();
       await page.waitForTimeout(600); // the chart draws
       await snap(page, 'enterprises-benchmarks');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('table', { name: 'Benchmark share by industry' }).getByRole('row', { name: '水泥 2 30% not met' }).waitFor();
+      await page.waitForTimeout(600);
+      await snap(page, 'enterprises-benchmarks-en');
+      await page.getByRole('button', { name: '中文' }).click();
     });
   });
 

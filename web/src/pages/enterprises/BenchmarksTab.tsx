@@ -31,7 +31,11 @@ export function BenchmarksTab({ me, year, onYear }: { me: Me; year: number; onYe
   const goal = share.data?.goalShare ?? catalogue?.goalShare ?? 0.3;
   const option = useMemo(() => {
     if (!share.data) return null;
-    const labels = { share: t('ent.bench.share'), goal: t('ent.bench.goalLine', { pct: toPercent(share.data.goalShare) }), met: t('ent.bench.met'), notMet: t('ent.bench.notMet') };
+    const labels = {
+      share: t('ent.bench.share'),
+      goal: t('ent.bench.goalLine', { pct: toPercent(share.data.goalShare) }),
+      bar: (pct: number, met: boolean) => t('ent.bench.barLabel', { pct, verdict: t(met ? 'ent.bench.met' : 'ent.bench.notMet') }),
+    };
     return benchmarkShareOption(share.data.industries, share.data.goalShare, labels);
   }, [share.data, t]);
 

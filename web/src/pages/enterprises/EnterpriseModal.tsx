@@ -73,7 +73,7 @@ export function EnterpriseModal({ me, enterprise, regions, onClose }: Props) {
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label={t('ent.field.name')} name="name" rules={[{ required: true, whitespace: true, message: t('ent.field.nameRequired') }]}>
-              <Input maxLength={200} disabled={!isNew && lockClassified} />
+              <Input maxLength={200} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

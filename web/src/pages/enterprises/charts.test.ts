@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkShareOption, toPercent } from './charts';
 
-const labels = { share: '标杆产能占比', goal: '目标：超过 30%', met: '达标', notMet: '未达标' };
+const labels = { share: '标杆产能占比', goal: '目标：超过 30%', bar: (pct: number, met: boolean) => `${pct}%（${met ? '达标' : '未达标'}）` };
 type Bar = { data: Array<{ value: number; itemStyle: { color: string } }>; markLine: { data: Array<{ yAxis: number }> }; label: { formatter: (p: { value: number; dataIndex: number }) => string } };
 
 describe('benchmarkShareOption', () => {

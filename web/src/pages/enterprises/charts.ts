@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 
 export type IndustryShare = { industry: string; units: number; share: number | null; meetsGoal: boolean };
-type Labels = { share: string; goal: string; met: string; notMet: string };
+type Labels = { share: string; goal: string; bar: (percent: number, meetsGoal: boolean) => string };
 
 const MET = '#52c41a';
 const NOT_MET = '#fa8c16';
@@ -27,7 +27,7 @@ export function benchmarkShareOption(industries: readonly IndustryShare[], goalS
         name: labels.share,
         barMaxWidth: 56,
         data: rows.map((r) => ({ value: toPercent(r.share!), itemStyle: { color: r.meetsGoal ? MET : NOT_MET } })),
-        label: { show: true, position: 'top', formatter: (p: { value: number; dataIndex: number }) => `${p.value}%（${rows[p.dataIndex]?.meetsGoal ? labels.met : labels.notMet}）` },
+        label: { show: true, position: 'top', formatter: (p: { value: number; dataIndex: number }) => labels.bar(p.value, rows[p.dataIndex]?.meetsGoal ?? false) },
         markLine: {
           symbol: 'none',
           silent: true,
