@@ -748,6 +748,8 @@ export const en: Record<MessageKey, string> = {
   'ent.new': 'Register enterprise',
   'ent.edit': 'Edit',
   'ent.editOf': 'Edit “{name}”',
+  'ent.meters': 'Meters',
+  'ent.metersOf': 'Online energy meters of {name}',
   'ent.reports': 'Energy reports',
   'ent.reportsOf': 'Energy utilisation reports of “{name}”',
   'ent.saved': 'Saved',

@@ -746,6 +746,8 @@ export const zhCN = {
   'ent.new': '登记企业',
   'ent.edit': '编辑',
   'ent.editOf': '编辑“{name}”',
+  'ent.meters': '在线监测',
+  'ent.metersOf': '{name}的能耗在线监测',
   'ent.reports': '能源报告',
   'ent.reportsOf': '“{name}”的能源利用状况报告',
   'ent.saved': '已保存',

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import { HiddenLabel } from '../../components/HiddenLabel';
@@ -48,7 +49,7 @@ export function DirectoryTab({ me, onReports }: { me: Me; onReports: (id: number
     {
       title: t('ent.col.actions'),
       key: 'actions',
-      width: 150,
+      width: 200,
       fixed: 'right',
       render: (_, e) => (
         <Space size={4}>
@@ -60,6 +61,9 @@ export function DirectoryTab({ me, onReports }: { me: Me; onReports: (id: number
           <Button size="small" type="link" onClick={() => onReports(e.id)} aria-label={t('ent.reportsOf', { name: e.name })}>
             {t('ent.reports')}
           </Button>
+          <Link to={`/enterprises/${e.id}/meters`} aria-label={t('ent.metersOf', { name: e.name })}>
+            {t('ent.meters')}
+          </Link>
         </Space>
       ),
     },
