@@ -1,36 +1,15 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import ExcelJS from 'exceljs';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MQTT_URL, brokerReachable, until } from '../helpers/mqtt';
 import { type MeterSubscriber, startMeterSubscriber } from '../../src/gateway/mqtt';
 import { makeEnterprise, makeUscc, makeUser, TEST_PASSWORD } from '../factories';
 import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
 
-const MQTT_URL = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
-
-async function brokerReachable(url: string): Promise<boolean> {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 1883) });
-    s.setTimeout(1000);
-    s.once('connect', () => (s.destroy(), resolve(true)));
-    s.once('error', () => resolve(false));
-    s.once('timeout', () => (s.destroy(), resolve(false)));
-  });
-}
 const skipReason = browserSkipReason ?? ((await brokerReachable(MQTT_URL)) ? null : `no MQTT broker at ${MQTT_URL} (start Mosquitto or set TEST_MQTT_URL)`);
-
-/** Waits until check() holds, polling. */
-async function until(check: () => Promise<boolean> | boolean, ms = 15_000) {
-  const t0 = Date.now();
-  while (!(await check())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // The rig's server does not run the MQTT subscriber (serve.ts starts it from MQTT_URL; the rig's config has none), so
 // the test runs one against the rig's database: readings travel broker → subscriber → database → API → page.

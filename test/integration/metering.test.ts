@@ -1,37 +1,16 @@
-import net from 'node:net';
 import { Writable } from 'node:stream';
 import { count, eq, sql } from 'drizzle-orm';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MQTT_URL, brokerReachable, until } from '../helpers/mqtt';
 import { energyReport, meter, meterHour, meterReading } from '../../src/db/schema/index';
 import { type MeterSubscriber, startMeterSubscriber } from '../../src/gateway/mqtt';
 import { makeEnterprise, makeUscc, makeUser } from '../factories';
 import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
 import { type DbKind, describeEachDb } from '../helpers/db';
 
-const MQTT_URL = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
-
-async function brokerReachable(url: string): Promise<boolean> {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 1883) });
-    s.setTimeout(1000);
-    s.once('connect', () => (s.destroy(), resolve(true)));
-    s.once('error', () => resolve(false));
-    s.once('timeout', () => (s.destroy(), resolve(false)));
-  });
-}
 const hasBroker = await brokerReachable(MQTT_URL);
-
-/** Waits until check() holds, polling. */
-async function until(check: () => Promise<boolean> | boolean, ms = 15_000) {
-  const t0 = Date.now();
-  while (!(await check())) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function capturingLogger() {
   const lines: Array<Record<string, unknown>> = [];
