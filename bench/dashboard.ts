@@ -2,51 +2,38 @@
 // 5 years × 20 counties/zones + the city × all indicators × monthly approved reports, plus quarterly
 // task reports of every county. Target: p95 < 100 ms.  Run: npx tsx bench/dashboard.ts  (DURATION, CONNECTIONS)
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/db/client';
 import { indicator, progressReport, region, task } from '../src/db/schema/index';
-import { benchServerEnv, startAndWait, stop } from './server-process';
+import { seededServer } from './server-process';
 
 const DURATION = Number(process.env.DURATION ?? 15);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
-const { env, base, cleanup } = benchServerEnv('dashboard');
-
-// First start creates the database and the admin; then the data set is written straight into it.
-const first = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
-const password = /密码:\s+(\S+)/.exec(first.stdout)?.[1];
-await stop(first.child);
-
-const database = await openDatabase({ databaseUrl: null, dataDir: env.ECER_DATA_DIR });
-const db = database.db;
-const indicators = await db.select({ id: indicator.id }).from(indicator);
-const tasks = await db.select({ id: task.id }).from(task);
-const regions = (await db.select({ code: region.code }).from(region)).map((r) => r.code);
-const rows: Array<typeof progressReport.$inferInsert> = [];
-const at = new Date('2026-01-01T00:00:00Z');
-for (let year = 2021; year <= 2025; year++) {
-  for (const regionCode of regions) {
-    for (const x of indicators) {
-      for (let m = 1; m <= 12; m++) {
-        rows.push({ indicatorId: x.id, periodKey: `${year}-M${String(m).padStart(2, '0')}`, regionCode, revision: 1, status: 'approved', value: 1000 + m, submittedBy: 1, submittedAt: at });
+const { base, cookie, close } = await seededServer('dashboard', async (db) => {
+  const indicators = await db.select({ id: indicator.id }).from(indicator);
+  const tasks = await db.select({ id: task.id }).from(task);
+  const regions = (await db.select({ code: region.code }).from(region)).map((r) => r.code);
+  const rows: Array<typeof progressReport.$inferInsert> = [];
+  const at = new Date('2026-01-01T00:00:00Z');
+  for (let year = 2021; year <= 2025; year++) {
+    for (const regionCode of regions) {
+      for (const x of indicators) {
+        for (let m = 1; m <= 12; m++) {
+          rows.push({ indicatorId: x.id, periodKey: `${year}-M${String(m).padStart(2, '0')}`, regionCode, revision: 1, status: 'approved', value: 1000 + m, submittedBy: 1, submittedAt: at });
+        }
       }
-    }
-    if (regionCode === '360700') continue;
-    for (const t of tasks) {
-      for (let q = 1; q <= 4; q++) {
-        rows.push({ taskId: t.id, periodKey: `${year}-Q${q}`, regionCode, revision: 1, status: 'approved', taskStatus: 'on-track', percentComplete: 25 * q, submittedBy: 1, submittedAt: at });
+      if (regionCode === '360700') continue;
+      for (const t of tasks) {
+        for (let q = 1; q <= 4; q++) {
+          rows.push({ taskId: t.id, periodKey: `${year}-Q${q}`, regionCode, revision: 1, status: 'approved', taskStatus: 'on-track', percentComplete: 25 * q, submittedBy: 1, submittedAt: at });
+        }
       }
     }
   }
-}
-const t0 = performance.now();
-for (let i = 0; i < rows.length; i += 2000) await db.insert(progressReport).values(rows.slice(i, i + 2000));
-console.log(`data set: ${rows.length} approved reports written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-await database.close();
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(progressReport).values(rows.slice(i, i + 2000));
+  console.log(`data set: ${rows.length} approved reports written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+});
 
-const server = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
 try {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ currentPassword: password, newPassword: 'Bench-password-2025' }) });
   const url = `${base}/api/reporting/overview?plan=ganzhou-14fyp-ecer&year=2025`;
   const c0 = performance.now();
   const check = await fetch(url, { headers: { cookie } });
@@ -62,6 +49,5 @@ try {
   console.log(`GET /api/reporting/overview, ${CONNECTIONS} connections, ${DURATION} s: ${result.requests.total} requests, non-2xx ${result.non2xx}`);
   console.log(`latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);
 } finally {
-  await stop(server.child);
-  cleanup();
+  await close();
 }

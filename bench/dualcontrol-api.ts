@@ -3,44 +3,32 @@
 // Measures GET /api/dualcontrol/barometer (annual) and /barometer/quarter (year to date). Target: p95 < 100 ms.
 // Run: npx tsx bench/dualcontrol-api.ts   (DURATION, CONNECTIONS)
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/db/client';
 import { energyAccount, energyAnnualTarget, energyTarget, region } from '../src/db/schema/index';
-import { benchServerEnv, startAndWait, stop } from './server-process';
+import { seededServer } from './server-process';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
-const { env, base, cleanup } = benchServerEnv('dualcontrol');
-
-const first = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
-const password = /密码:\s+(\S+)/.exec(first.stdout)?.[1];
-await stop(first.child);
-
-const database = await openDatabase({ databaseUrl: null, dataDir: env.ECER_DATA_DIR });
-const db = database.db;
-const regions = (await db.select({ code: region.code, kind: region.kind }).from(region)).filter((r) => r.kind !== 'city').map((r) => r.code);
-const at = new Date('2026-01-01T00:00:00Z');
-const accounts: Array<typeof energyAccount.$inferInsert> = [];
-regions.forEach((regionCode, i) => {
-  let annual = 300 + 20 * i;
-  for (let year = 2020; year <= 2025; year++) {
-    const growth = 0.04 + ((i + year) % 5) / 100;
-    if (year > 2020) annual *= 1 + growth - 0.03;
-    const common = { regionCode, revision: 1, status: 'approved', submittedBy: 1, submittedAt: at, nonFossil: annual * 0.2, renewableElectricity: 10 + (year - 2020), feedstock: 5 };
-    accounts.push({ ...common, periodKey: String(year), energy: annual, gdpCurrent: year === 2020 ? 800 + 10 * i : null, gdpGrowth: year === 2020 ? null : growth });
-    for (let m = 1; m <= 12; m++) accounts.push({ ...common, periodKey: `${year}-M${String(m).padStart(2, '0')}`, energy: (annual * m) / 12, gdpGrowth: growth, feedstock: (5 * m) / 12 });
-  }
+const { base, cookie, close } = await seededServer('dualcontrol', async (db) => {
+  const regions = (await db.select({ code: region.code, kind: region.kind }).from(region)).filter((r) => r.kind !== 'city').map((r) => r.code);
+  const at = new Date('2026-01-01T00:00:00Z');
+  const accounts: Array<typeof energyAccount.$inferInsert> = [];
+  regions.forEach((regionCode, i) => {
+    let annual = 300 + 20 * i;
+    for (let year = 2020; year <= 2025; year++) {
+      const growth = 0.04 + ((i + year) % 5) / 100;
+      if (year > 2020) annual *= 1 + growth - 0.03;
+      const common = { regionCode, revision: 1, status: 'approved', submittedBy: 1, submittedAt: at, nonFossil: annual * 0.2, renewableElectricity: 10 + (year - 2020), feedstock: 5 };
+      accounts.push({ ...common, periodKey: String(year), energy: annual, gdpCurrent: year === 2020 ? 800 + 10 * i : null, gdpGrowth: year === 2020 ? null : growth });
+      for (let m = 1; m <= 12; m++) accounts.push({ ...common, periodKey: `${year}-M${String(m).padStart(2, '0')}`, energy: (annual * m) / 12, gdpGrowth: growth, feedstock: (5 * m) / 12 });
+    }
 });
 await db.insert(energyTarget).values(regions.map((regionCode) => ({ regionCode, baseYear: 2020, years: 5, basic: 0.125, incentive: 0.14, source: 'bench', updatedAt: at })));
 await db.insert(energyAnnualTarget).values(regions.flatMap((regionCode) => [2021, 2022, 2023, 2024, 2025].map((year) => ({ regionCode, year, plannedGdpGrowth: 0.06, intensityReduction: null, updatedAt: at }))));
 for (let i = 0; i < accounts.length; i += 1000) await db.insert(energyAccount).values(accounts.slice(i, i + 1000));
 console.log(`data set: ${regions.length} regions × 6 years × (12 months + the year) = ${accounts.length} approved accounts`);
-await database.close();
+});
 
-const server = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
 try {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ currentPassword: password, newPassword: 'Bench-password-2025' }) });
   for (const path of ['/api/dualcontrol/barometer?year=2025', '/api/dualcontrol/barometer/quarter?year=2025&quarter=2']) {
     const url = `${base}${path}`;
     const check = await fetch(url, { headers: { cookie } });
@@ -57,6 +45,5 @@ try {
     console.log(`  latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);
   }
 } finally {
-  await stop(server.child);
-  cleanup();
+  await close();
 }

@@ -1,3 +1,4 @@
+import { type Db, openDatabase } from '../src/db/client';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,4 +44,42 @@ export function benchServerEnv(name: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECER_DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   return { env, base: `http://127.0.0.1:${port}`, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+export const BENCH_PASSWORD = 'Bench-password-2025';
+
+/**
+ * A server for a benchmark: a fresh data folder, created and migrated by a first start; `seed` then writes the data
+ * set straight into the stopped database; the server is started again and the admin signed in (the one-time
+ * password changed). `close` stops it and removes the folder.
+ */
+export async function seededServer(name: string, seed?: (db: Db) => Promise<void>) {
+  const { env, base, cleanup } = benchServerEnv(name);
+  const first = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
+  const password = /密码:\s+(\S+)/.exec(first.stdout)?.[1];
+  if (!password) throw new Error(`no admin password printed:\n${first.stdout}`);
+  await stop(first.child);
+  if (seed) {
+    const database = await openDatabase({ databaseUrl: null, dataDir: env.ECER_DATA_DIR! });
+    try {
+      await seed(database.db);
+    } finally {
+      await database.close();
+    }
+  }
+  const server = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const changed = await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ currentPassword: password, newPassword: BENCH_PASSWORD }) });
+  if (changed.status !== 200) throw new Error(`password change failed: ${changed.status}`);
+  return {
+    base,
+    env,
+    cookie,
+    server,
+    close: async () => {
+      await stop(server.child);
+      cleanup();
+    },
+  };
 }
