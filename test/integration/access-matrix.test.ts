@@ -81,6 +81,7 @@ const MATRIX: Record<string, Case> = {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
   'GET /api/enterprises/reports/:id/report.pdf': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: () => '/api/enterprises/reports/999999/report.pdf' },
+  'GET /api/enterprises/reports/awaiting': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/awaiting' },
   'GET /api/enterprises/reports/:id': { allowed: ['admin', 'steering', 'department', 'county', 'enterprise'], url: () => '/api/enterprises/reports/999999' },
   'POST /api/enterprises/reports/:id/approve': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/approve', body: () => ({}) },
   'POST /api/enterprises/reports/:id/return': { allowed: ['admin', 'steering', 'county'], url: () => '/api/enterprises/reports/999999/return', body: () => ({ comment: '请补充' }) },

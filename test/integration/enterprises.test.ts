@@ -48,7 +48,13 @@ describeEachDb('annual energy reports: the enterprise files, the county then the
     expect((await review('steering', report.id, 'approve')).json()).toMatchObject({ status: 409 });
     expect((await review('nankang', report.id, 'approve')).statusCode).toBe(404);
     expect((await review('ent', report.id, 'approve')).statusCode).toBe(403);
+    const queue = async (who: string) => ((await call(who, 'GET', '/api/enterprises/reports/awaiting')).json() as Array<{ id: number; enterpriseName: string }>).map((r) => r.id);
+    expect(await queue('zhanggong')).toEqual([report.id]); // awaiting its county
+    expect(await queue('nankang')).toEqual([]);
+    expect(await queue('steering')).toEqual([]);
     expect((await review('zhanggong', report.id, 'approve')).json().status).toBe('county-approved');
+    expect(await queue('zhanggong')).toEqual([]);
+    expect(await queue('steering')).toEqual([report.id]); // now awaiting the city
     expect((await review('steering', report.id, 'return', '')).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/comment' }] });
     expect((await review('steering', report.id, 'approve')).json().status).toBe('approved');
     // 9 601 tce (当量值, the thresholds' method) is under 10 000 tce: not made a key unit by the approval.

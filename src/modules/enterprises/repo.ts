@@ -89,3 +89,15 @@ export async function saveProject(db: Db, id: number | null, p: typeof highEnerg
   const [row] = id === null ? await db.insert(highEnergyProject).values(p).returning() : await db.update(highEnergyProject).set(p).where(eq(highEnergyProject.id, id)).returning();
   return row!;
 }
+
+/** Reports in a review status with their enterprise, oldest first (a review queue). */
+export async function listReportsInStatus(db: Db, statuses: string[]) {
+  if (!statuses.length) return [];
+  const rows = await db
+    .select({ report: energyReport, enterprise })
+    .from(energyReport)
+    .innerJoin(enterprise, eq(enterprise.id, energyReport.enterpriseId))
+    .where(inArray(energyReport.status, statuses))
+    .orderBy(asc(energyReport.submittedAt));
+  return rows;
+}

@@ -6,7 +6,7 @@ import { ReviewBody } from '../reporting/schemas';
 import { BenchmarkShareOut, ProductEfficiencyOut, ProjectBody, ProjectOut, ReportBody, ReportOut, ReportThreadOut } from './schemas';
 import { listProjects, saveProject } from './projects.service';
 import { benchmarkShare, setProductEfficiency } from './efficiency.service';
-import { getReportThread, importReport, listReports, reportPdfFor, reportTemplateFor, reviewReport, submitReport } from './service';
+import { getReportThread, importReport, listReports, reportPdfFor, reportTemplateFor, reviewQueue, reviewReport, submitReport } from './service';
 import { AppError } from '../../domain/errors';
 import { attachment } from '../../server/http';
 
@@ -22,6 +22,14 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/reports',
     { config: { access: filers }, schema: { operationId: 'submitEnergyReport', tags, params: IdParams, body: ReportBody, response: { 201: ReportOut } } },
     async (req, reply) => reply.status(201).send(await submitReport(req.ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/reports/awaiting',
+    {
+      config: { access: access.roles('admin', 'steering', 'county') },
+      schema: { operationId: 'listEnergyReportsAwaiting', tags, response: { 200: z.array(ReportOut.extend({ enterpriseName: z.string(), regionCode: z.string() })) } },
+    },
+    (req) => reviewQueue(req.ctx),
   );
   app.get('/reports/:id', { config: { access: readers }, schema: { operationId: 'getEnergyReport', tags, params: IdParams, response: { 200: ReportThreadOut } } }, (req) =>
     getReportThread(req.ctx, req.params.id),

@@ -145,6 +145,20 @@ async function classifyKeyUnit(tx: Db, ctx: Ctx, e: NonNullable<Awaited<ReturnTy
   await recordAudit(tx, ctx, { action: 'classifyKeyEnergyUnit', entity: 'enterprise', entityId: e.id, before: { keyUnitClass: e.keyUnitClass }, after: { keyUnitClass: after?.keyUnitClass, tce, year: report.year, method: t.method } });
 }
 
+/**
+ * 待我审核: the reports awaiting the actor's stage across its scope: a county those of its region's enterprises
+ * awaiting the county, the city those the counties approved. One's own submissions are left out.
+ */
+export async function reviewQueue(ctx: Ctx) {
+  const a = ctx.actor;
+  if (a.kind !== 'user') throw new AppError('unauthenticated', '请先登录');
+  const status = a.role === 'county' ? 'submitted' : a.role === 'admin' || a.role === 'steering' ? 'county-approved' : null;
+  if (!status) return [];
+  return (await repo.listReportsInStatus(ctx.db, [status]))
+    .filter(({ report, enterprise }) => stageOf(a, enterprise, report.submittedBy) !== null && canReadEnterprise(a, enterprise))
+    .map(({ report, enterprise }) => ({ ...reportOut(report), enterpriseName: enterprise.name, regionCode: enterprise.regionCode }));
+}
+
 export async function listReports(ctx: Ctx, enterpriseId: number) {
   await enterpriseFor(ctx, enterpriseId);
   return (await repo.listReports(ctx.db, enterpriseId)).map(reportOut);
