@@ -1,23 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Skeleton, Table, Tag, Timeline, Typography } from 'antd';
+import { Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
+import { ReviewHistory, ThreadHeading } from '../../components/ReviewHistory';
 import type { ExportColumn } from '../../components/table-export';
 import { historyActionLabel, statusColor } from '../reporting/report-format';
 import { formatAmount, formatRate } from './levels';
 import { type Account, accountQuery } from './queries';
-
-const ACTION_COLOR: Record<string, string> = { submit: 'blue', correct: 'blue', approve: 'green', return: 'red' };
-
-function Heading({ children }: { children: string }) {
-  return (
-    <Typography.Title level={3} style={{ fontSize: 15, margin: '20px 0 8px' }}>
-      {children}
-    </Typography.Title>
-  );
-}
 
 /** Every revision of a county's figures for a period and every step taken on them, oldest first. */
 export function AccountThreadView({ id, exportName }: { id: number; exportName: string }) {
@@ -36,7 +27,7 @@ export function AccountThreadView({ id, exportName }: { id: number; exportName: 
   ];
   return (
     <section aria-label={t('energy.thread')}>
-      <Heading>{t('energy.revisions')}</Heading>
+      <ThreadHeading>{t('energy.revisions')}</ThreadHeading>
       <Table<Account>
         rowKey="id"
         size="small"
@@ -55,23 +46,8 @@ export function AccountThreadView({ id, exportName }: { id: number; exportName: 
           ),
         }}
       />
-      <Heading>{t('energy.history')}</Heading>
-      <Timeline
-        items={history.map((h) => ({
-          key: h.id,
-          color: ACTION_COLOR[h.action] ?? 'gray',
-          children: (
-            <>
-              <Typography.Text strong>{h.actorName}</Typography.Text> {historyActionLabel(h.action, t)}
-              <Typography.Text type="secondary">
-                {' · '}
-                {t('reporting.revisionNo', { n: revisionOf.get(h.accountId) ?? '?' })} · {time.format(new Date(h.at))}
-              </Typography.Text>
-              {h.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{h.comment}</div>}
-            </>
-          ),
-        }))}
-      />
+      <ThreadHeading>{t('energy.history')}</ThreadHeading>
+      <ReviewHistory steps={history} actionLabel={(a) => historyActionLabel(a, t)} revisionLabel={(h) => t('reporting.revisionNo', { n: revisionOf.get(h.accountId) ?? '?' })} />
     </section>
   );
 }

@@ -1,24 +1,15 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryError } from '../../components/QueryError';
+import { ReviewHistory, ThreadHeading } from '../../components/ReviewHistory';
 import type { ExportColumn } from '../../components/table-export';
 import { historyLabelKey, STATUS_COLOR, statusKey } from './labels';
 import { type EnergyReport, reportPdfUrl, reportThreadQuery } from './queries';
 import { ReportLines, useTce } from './ReportLines';
-
-const ACTION_COLOR: Record<string, string> = { submit: 'blue', correct: 'blue', 'county-approve': 'cyan', approve: 'green', return: 'red' };
-
-function Heading({ children }: { children: string }) {
-  return (
-    <Typography.Title level={3} style={{ fontSize: 15, margin: '20px 0 8px' }}>
-      {children}
-    </Typography.Title>
-  );
-}
 
 /** A report, every revision of its year and every step taken on them (submitted, county, city), oldest first. */
 export function ReportThreadView({ id, name }: { id: number; name: string }) {
@@ -42,29 +33,14 @@ export function ReportThreadView({ id, name }: { id: number; name: string }) {
       <Button icon={<FilePdfOutlined />} href={reportPdfUrl(report.id)} target="_blank" rel="noopener">
         {t('ent.pdf')}
       </Button>
-      <Heading>{t('ent.result')}</Heading>
+      <ThreadHeading>{t('ent.result')}</ThreadHeading>
       <ReportLines report={report} name={`${name} ${t('ent.result')}`} />
       {report.changeReason && <Typography.Paragraph style={{ marginTop: 8 }}>{t('ent.changeNote', { reason: report.changeReason })}</Typography.Paragraph>}
       {report.correctionReason && <Typography.Paragraph type="warning">{t('ent.correctionNote', { reason: report.correctionReason })}</Typography.Paragraph>}
-      <Heading>{t('ent.revisions')}</Heading>
+      <ThreadHeading>{t('ent.revisions')}</ThreadHeading>
       <Table<EnergyReport> rowKey="id" size="small" columns={cols} dataSource={revisions} pagination={false} title={() => <ExportButton name={`${name} ${t('ent.revisions')}`} columns={cols} rows={revisions} />} />
-      <Heading>{t('ent.history')}</Heading>
-      <Timeline
-        items={history.map((h) => ({
-          key: h.id,
-          color: ACTION_COLOR[h.action] ?? 'gray',
-          children: (
-            <>
-              <Typography.Text strong>{h.actorName}</Typography.Text> {t(historyLabelKey(h.action))}
-              <Typography.Text type="secondary">
-                {' · '}
-                {t('ent.revisionNo', { n: revisionOf.get(h.reportId) ?? '?' })} · {time.format(new Date(h.at))}
-              </Typography.Text>
-              {h.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{h.comment}</div>}
-            </>
-          ),
-        }))}
-      />
+      <ThreadHeading>{t('ent.history')}</ThreadHeading>
+      <ReviewHistory steps={history} actionLabel={(a) => t(historyLabelKey(a))} revisionLabel={(h) => t('ent.revisionNo', { n: revisionOf.get(h.reportId) ?? '?' })} />
     </section>
   );
 }

@@ -1,20 +1,11 @@
-import { Table, Tag, Timeline, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
+import { ReviewHistory, ThreadHeading } from '../../components/ReviewHistory';
 import type { ExportColumn } from '../../components/table-export';
 import type { Report, ReportThread as Thread } from './queries';
 import { formatReportContent, historyActionLabel, statusColor } from './report-format';
-
-const ACTION_COLOR: Record<string, string> = { submit: 'blue', correct: 'blue', approve: 'green', return: 'red' };
-
-function Heading({ children }: { children: string }) {
-  return (
-    <Typography.Title level={3} style={{ fontSize: 15, margin: '20px 0 8px' }}>
-      {children}
-    </Typography.Title>
-  );
-}
 
 /** Every revision of a report and every step taken on it, oldest first. */
 export function ReportThread({ thread, unit }: { thread: Thread; unit: string | null }) {
@@ -39,7 +30,7 @@ export function ReportThread({ thread, unit }: { thread: Thread; unit: string | 
 
   return (
     <section aria-label={t('reporting.thread')}>
-      <Heading>{t('reporting.revisions')}</Heading>
+      <ThreadHeading>{t('reporting.revisions')}</ThreadHeading>
       <Table<Report>
         rowKey="id"
         size="small"
@@ -57,23 +48,8 @@ export function ReportThread({ thread, unit }: { thread: Thread; unit: string | 
           ),
         }}
       />
-      <Heading>{t('reporting.history')}</Heading>
-      <Timeline
-        items={thread.history.map((h) => ({
-          key: h.id,
-          color: ACTION_COLOR[h.action] ?? 'gray',
-          children: (
-            <>
-              <Typography.Text strong>{h.actorName}</Typography.Text> {historyActionLabel(h.action, t)}
-              <Typography.Text type="secondary">
-                {' · '}
-                {t('reporting.revisionNo', { n: revisionOf.get(h.reportId) ?? '?' })} · {time.format(new Date(h.at))}
-              </Typography.Text>
-              {h.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{h.comment}</div>}
-            </>
-          ),
-        }))}
-      />
+      <ThreadHeading>{t('reporting.history')}</ThreadHeading>
+      <ReviewHistory steps={thread.history} actionLabel={(a) => historyActionLabel(a, t)} revisionLabel={(h) => t('reporting.revisionNo', { n: revisionOf.get(h.reportId) ?? '?' })} />
     </section>
   );
 }
