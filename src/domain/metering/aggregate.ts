@@ -13,21 +13,24 @@ export function spreadOverHours(intervals: ReadonlyArray<Interval>): Map<number,
   for (const { prevTsMs, tsMs, delta } of intervals) {
     const span = tsMs - prevTsMs;
     if (span <= 0 || delta === 0) {
-      add(hourOf(tsMs - 1), delta);
+      add(hourOf(tsMs - 1), Math.round(delta * 1e6));
       continue;
     }
+    // In millionths (the 6 decimals the database keeps): each piece is whole, the last takes what is left, so the
+    // stored hours add up to the interval's use exactly, however many batches add to an hour.
+    const micro = Math.round(delta * 1e6);
     let from = prevTsMs;
-    let left = delta;
+    let left = micro;
     while (from < tsMs) {
       const hour = hourOf(from);
       const to = Math.min(tsMs, hour + HOUR_MS);
-      // The last piece takes what is left, so rounding never loses or adds use.
-      const part = to === tsMs ? left : (delta * (to - from)) / span;
+      const part = to === tsMs ? left : Math.round((micro * (to - from)) / span);
       add(hour, part);
       left -= part;
       from = to;
     }
   }
+  for (const [hour, m] of out) out.set(hour, m / 1e6);
   return out;
 }
 

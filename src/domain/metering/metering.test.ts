@@ -66,11 +66,12 @@ describe('spreadOverHours', () => {
         fc.integer({ min: 1_600_000_000_000, max: 1_900_000_000_000 }),
         (steps, start) => {
           const readings = [{ tsMs: start, value: 1000 }];
-          for (const s of steps) readings.push({ tsMs: readings.at(-1)!.tsMs + s.gap, value: readings.at(-1)!.value + s.inc });
+          // Readings as stored: to 6 decimals (numeric(20,6)); the hours then add up to last − first to the millionth.
+          for (const s of steps) readings.push({ tsMs: readings.at(-1)!.tsMs + s.gap, value: Math.round((readings.at(-1)!.value + s.inc) * 1e6) / 1e6 });
           const hours = spreadOverHours(intervalsOf(readings));
-          const total = [...hours.values()].reduce((a, b) => a + b, 0);
-          const expected = readings.at(-1)!.value - readings[0]!.value;
-          expect(Math.abs(total - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
+          const totalMicro = [...hours.values()].reduce((a, b) => a + Math.round(b * 1e6), 0);
+          const expectedMicro = Math.round((readings.at(-1)!.value - readings[0]!.value) * 1e6);
+          expect(totalMicro).toBe(expectedMicro);
           for (const v of hours.values()) expect(v).toBeGreaterThanOrEqual(-1e-9);
         },
       ),
