@@ -111,7 +111,13 @@ describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel
       await pages.steering.goto(`${rig.url}/enterprises?tab=reports&enterprise=${ent}&year=2022`);
       await pages.steering.getByRole('row', { name: /^2022 1 待县级审核/ }).waitFor();
       expect(await pages.steering.getByRole('button', { name: /审核通过 2022 年/ }).count()).toBe(0);
+      // The county finds it in its queue, without picking the enterprise.
+      await pages.county.goto(`${rig.url}/enterprises?tab=reports`);
+      await pages.county.getByRole('button', { name: '查看赣州测试水泥有限公司 2022 年报告' }).click();
+      await pages.county.getByRole('row', { name: /^2022 1 待县级审核/ }).waitFor();
       await approve(pages.county, '县级', '待市级审核');
+      await pages.steering.goto(`${rig.url}/enterprises?tab=reports`);
+      await pages.steering.getByRole('button', { name: '查看赣州测试水泥有限公司 2022 年报告' }).waitFor();
     });
 
     await step('city-approves', async () => {

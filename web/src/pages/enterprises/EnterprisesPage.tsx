@@ -55,7 +55,7 @@ export function EnterprisesPage() {
           {
             key: 'reports',
             label: t('ent.tab.reports'),
-            children: <ReportsTab me={me} enterpriseId={enterpriseId} year={year} onEnterprise={(id) => go({ enterprise: id })} onYear={(y) => go({ year: y })} />,
+            children: <ReportsTab me={me} enterpriseId={enterpriseId} year={year} onEnterprise={(id) => go({ enterprise: id })} onYear={(y) => go({ year: y })} onOpen={(id, y) => go({ enterprise: id, year: y })} />,
           },
           { key: 'benchmarks', label: t('ent.tab.benchmarks'), children: <BenchmarksTab me={me} year={year} onYear={(y) => go({ year: y })} /> },
           ...(canSeeProjects ? [{ key: 'projects', label: t('ent.tab.projects'), children: <ProjectsTab me={me} /> }] : []),

@@ -18,13 +18,22 @@ import { ReportForm } from './ReportForm';
 import { ReportLines, useTce } from './ReportLines';
 import { ReportThreadView } from './ReportThreadView';
 import { ReviewModal } from './ReviewModal';
+import { ReviewQueue } from './ReviewQueue';
 import { canFile, reviewStageFor } from './roles';
 import { reportYears } from './years';
 
-type Props = { me: Me; enterpriseId: number | null; year: number; onEnterprise: (id: number | null) => void; onYear: (y: number) => void };
+type Props = {
+  me: Me;
+  enterpriseId: number | null;
+  year: number;
+  onEnterprise: (id: number | null) => void;
+  onYear: (y: number) => void;
+  /** Both at once (two separate address updates in one tick would keep only the last). */
+  onOpen: (enterpriseId: number, year: number) => void;
+};
 
 /** 能源利用状况报告: file a year's report (form or Excel), see it in tce both ways, follow and review the list. */
-export function ReportsTab({ me, enterpriseId, year, onEnterprise, onYear }: Props) {
+export function ReportsTab({ me, enterpriseId, year, onEnterprise, onYear, onOpen }: Props) {
   const { t, locale } = useI18n();
   const enterprises = useQuery(enterprisesQuery({}));
   const reference = useQuery(referenceQuery());
@@ -108,9 +117,14 @@ export function ReportsTab({ me, enterpriseId, year, onEnterprise, onYear }: Pro
     </Flex>
   );
 
+  // Reviewers see what waits for them first, whichever enterprise is picked.
+  const queue = (me.role === 'county' || me.role === 'admin' || me.role === 'steering') && (
+    <ReviewQueue onOpen={(r) => onOpen(r.enterpriseId, r.year)} />
+  );
   if (enterpriseId === null) {
     return (
       <Flex vertical gap={16}>
+        {queue}
         {picker}
         <Empty description={t(me.role === 'enterprise' ? 'ent.noOwnEnterprise' : 'ent.pickEnterpriseFirst')} />
       </Flex>
@@ -119,6 +133,7 @@ export function ReportsTab({ me, enterpriseId, year, onEnterprise, onYear }: Pro
   const listName = t('ent.reportsListOf', { name: entName });
   return (
     <Flex vertical gap={16}>
+      {queue}
       {picker}
       {canFile(me) && (
         <Card size="small" title={t('ent.report.excelTitle', { year })}>

@@ -27,6 +27,7 @@ export const enterpriseKeys = {
   thread: (id: number) => [...enterpriseKeys.all, 'thread', id] as const,
   benchmarks: (year: number) => [...enterpriseKeys.all, 'benchmarks', year] as const,
   projects: (warned: boolean) => [...enterpriseKeys.all, 'projects', warned] as const,
+  awaiting: () => [...enterpriseKeys.all, 'awaiting'] as const,
 };
 
 // Reports move between the enterprise, the county and the city: ask again on mount.
@@ -37,6 +38,10 @@ export const enterprisesQuery = (f: { regionCode?: string; q?: string }) =>
 
 export const reportsQuery = (enterpriseId: number) =>
   queryOptions({ queryKey: enterpriseKeys.reports(enterpriseId), queryFn: () => api<EnergyReport[]>(`${API}/${enterpriseId}/reports`), ...LIVE });
+
+/** 待我审核: reports awaiting the signed-in county's or the city's review, with their enterprise. */
+export type AwaitingReport = EnergyReport & { enterpriseName: string; regionCode: string };
+export const awaitingQuery = () => queryOptions({ queryKey: enterpriseKeys.awaiting(), queryFn: () => api<AwaitingReport[]>(`${API}/reports/awaiting`), ...LIVE });
 
 export const reportThreadQuery = (id: number) => queryOptions({ queryKey: enterpriseKeys.thread(id), queryFn: () => api<ReportThread>(`${API}/reports/${id}`), ...LIVE });
 
