@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Button, Skeleton, Table } from 'antd';
+import { Skeleton, Table } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
@@ -11,6 +11,7 @@ import { LevelTag } from './LevelTag';
 import { isWarning, levelColours, levelLabelKey, warningSince } from './levels';
 import { barometerQuery, type BarometerRegion, type Evaluation, seriesQuery } from './queries';
 import { type RatedRegion, ratedFromYear } from './rating';
+import { regionNameColumn } from './region-columns';
 
 type WarningRow = { regionCode: string; name: string; evaluation: Evaluation; rated: RatedRegion; since: number | null | undefined };
 
@@ -38,17 +39,7 @@ export function WarningsTab({ year, onOpen }: { year: number; onOpen: (code: str
   const totalText = (r: WarningRow) => (r.rated.total ? explainTotal(r.rated.total, r.rated.exemptFromTotal, t) : '—');
   const sinceText = (r: WarningRow) => (r.since === undefined ? '…' : r.since === null ? '—' : t('energy.warn.sinceYear', { year: r.since }));
   const columns: ExportColumn<WarningRow>[] = [
-    {
-      title: t('energy.col.region'),
-      dataIndex: 'name',
-      width: 120,
-      render: (name: string, r) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(r.regionCode)} title={t('energy.openRegion', { name })}>
-          {name}
-        </Button>
-      ),
-      exportValue: (r) => r.name,
-    },
+    regionNameColumn(t, onOpen),
     { title: t('energy.warn.level'), key: 'level', width: 100, render: (_, r) => <LevelTag level={r.evaluation.level.overall} colours={colours} />, exportValue: (r) => t(levelLabelKey(r.evaluation.level.overall)) },
     // The server's figures behind each level (rating), not a required reduction recomputed from the targets here.
     { title: t('energy.warn.intensity'), key: 'intensity', render: (_, r) => intensityText(r), exportValue: intensityText },
