@@ -16,7 +16,7 @@ export async function findEnterprise(db: Db, id: number) {
   return row ?? null;
 }
 
-/** The meters of the enterprises with their last accepted reading (the ingestion state after a restart). */
+/** The meters of the enterprises, each with its last accepted reading (the ingestion state after a restart; the meters page). */
 export async function listMeterStates(db: Db, enterpriseIds: number[]) {
   if (!enterpriseIds.length) return [];
   const last = db
@@ -27,10 +27,11 @@ export async function listMeterStates(db: Db, enterpriseIds: number[]) {
     .orderBy(meterReading.meterId, desc(meterReading.ts))
     .as('last');
   return db
-    .select({ id: meter.id, enterpriseId: meter.enterpriseId, code: meter.code, unit: meter.unit, carrier: meter.carrier, lastTs: last.ts, lastValue: last.value })
+    .select({ id: meter.id, enterpriseId: meter.enterpriseId, code: meter.code, unit: meter.unit, carrier: meter.carrier, createdAt: meter.createdAt, lastTs: last.ts, lastValue: last.value })
     .from(meter)
     .leftJoin(last, eq(last.meterId, meter.id))
-    .where(inArray(meter.enterpriseId, enterpriseIds));
+    .where(inArray(meter.enterpriseId, enterpriseIds))
+    .orderBy(asc(meter.code));
 }
 
 /** Registers meters on their first reading; a concurrent registration of the same code wins and is returned. */
@@ -95,22 +96,6 @@ export async function storedTimes(db: Db, meterId: number, times: Date[]): Promi
   return new Set(rows.map((r) => r.ts.getTime()));
 }
 
-/** The enterprise's meters, each with its latest reading. */
-export async function listMeters(db: Db, enterpriseId: number) {
-  const latest = db
-    .selectDistinctOn([meterReading.meterId], { meterId: meterReading.meterId, ts: meterReading.ts, value: meterReading.value })
-    .from(meterReading)
-    .innerJoin(meter, eq(meter.id, meterReading.meterId))
-    .where(eq(meter.enterpriseId, enterpriseId))
-    .orderBy(meterReading.meterId, desc(meterReading.ts))
-    .as('latest');
-  return db
-    .select({ id: meter.id, code: meter.code, unit: meter.unit, carrier: meter.carrier, createdAt: meter.createdAt, lastTs: latest.ts, lastValue: latest.value })
-    .from(meter)
-    .leftJoin(latest, eq(latest.meterId, meter.id))
-    .where(eq(meter.enterpriseId, enterpriseId))
-    .orderBy(asc(meter.code));
-}
 
 export async function findMeter(db: Db, id: number) {
   const [row] = await db

@@ -22,7 +22,7 @@ async function readableEnterprise(ctx: Ctx, id: number) {
 /** An enterprise's meters with their latest reading. */
 export async function listEnterpriseMeters(ctx: Ctx, enterpriseId: number) {
   const e = await readableEnterprise(ctx, enterpriseId);
-  const rows = await repo.listMeters(ctx.db, e.id);
+  const rows = await repo.listMeterStates(ctx.db, [e.id]);
   return {
     enterpriseId: e.id,
     uscc: e.uscc,
