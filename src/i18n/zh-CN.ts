@@ -3,8 +3,9 @@ import { plan } from './zh-CN/plan';
 import { reporting } from './zh-CN/reporting';
 import { dualcontrol } from './zh-CN/dualcontrol';
 import { enterprises } from './zh-CN/enterprises';
+import { reduction } from './zh-CN/reduction';
 
 /** The message catalog's source language, one file per context under zh-CN/. Keys are dotted by context; en.ts must have every key. */
-export const zhCN = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises } as const;
+export const zhCN = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction } as const;
 
 export type MessageKey = keyof typeof zhCN;
