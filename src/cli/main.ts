@@ -15,6 +15,7 @@ import { ensureWebBuilt } from './build-web';
 import { runDualControlEvaluate } from './dualcontrol';
 import { InputError, readStdin } from './input';
 import { runEnergyTce } from './energy-tce';
+import { runReductionAccount } from './reduction-account';
 import { serve } from './serve';
 import { simulateMeters } from './simulate-meters';
 
@@ -143,6 +144,23 @@ program
     const config = loadConfig();
     try {
       process.stdout.write(await runEnergyTce(await readStdin(), path.join(config.referenceDir, 'reference')));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      console.error(err.message);
+      process.exitCode = 2;
+    }
+  });
+
+program
+  .command('reduction')
+  .description('重点工程减排量核算 (key-project emission reductions)')
+  .command('account')
+  .description('read projects as JSON on stdin; print each project\'s accounted reduction in tonnes per pollutant, or its rejection with the reason, as JSON (format: README)')
+  .option('--year <year>', 'account every project for this year (default: each project\'s own "year")', (v) => Number(v))
+  .action(async (o: { year?: number }) => {
+    const config = loadConfig();
+    try {
+      process.exitCode = await runReductionAccount(await readStdin(), path.join(config.referenceDir, 'reference'), process.stdout, o.year === undefined ? {} : { year: o.year });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       console.error(err.message);

@@ -154,12 +154,14 @@ export function accountProject(input: ProjectInput, rules: ReductionRules): Proj
 /**
  * Many projects: each accounted alone, then the cross-project checks C1/C2 (same facility and measure, same
  * VIN, one facility in two regions, two measures on one stream) in input order, against `prior` claims too.
- * The first accepted claim stands; tonnes as accountProject.
+ * The first accepted claim stands; tonnes as accountProject. `rules` may depend on the project (its year's
+ * version) so that projects of several years are checked against each other in one pass.
  */
-export function accountProjects(inputs: ProjectInput[], rules: ReductionRules, prior?: PriorClaims): ProjectResult[] {
+export function accountProjects(inputs: ProjectInput[], rules: ReductionRules | ((input: ProjectInput) => ReductionRules), prior?: PriorClaims): ProjectResult[] {
   const ledger = new ClaimLedger(prior);
+  const rulesOf = typeof rules === 'function' ? rules : () => rules;
   return inputs.map((input) => {
-    const d = accountDetail(input, rules);
+    const d = accountDetail(input, rulesOf(input));
     const r = d.result;
     if (r.rejection) return r;
     const whole = ledger.crossRegion(input.id, input.uscc, input.regionCode) ?? ledger.duplicateVehicle(input.id, d.vins);
