@@ -5,12 +5,15 @@ import {
   type UserActor,
   access,
   canReadEnterprise,
+  canReadReductionProject,
   canReadRegion,
   canReadReport,
   canReviewReport,
   canSubmitReport,
+  canVerifyReduction,
   canWriteDepartment,
   canWriteEnterprise,
+  canWriteReductionProject,
   canWriteRegion,
   decideRoute,
   enterpriseScopeOf,
@@ -109,5 +112,36 @@ describe('report predicates', () => {
     expect(canReviewReport(user('steering'), item, 99)).toBe(true);
     expect(canReviewReport(user('steering'), item, 1)).toBe(false);
     expect(canReviewReport(user('county'), item, 99)).toBe(false);
+  });
+});
+
+describe('reduction project predicates', () => {
+  const draft = { regionCode: '360702', registered: false };
+  const registered = { regionCode: '360702', registered: true };
+  const elsewhere = { regionCode: '360703', registered: true };
+  it.each([
+    ['county (own draft)', user('county'), draft, true, true],
+    ['county (own, registered)', user('county'), registered, true, true],
+    ['county (another county)', user('county'), elsewhere, false, false],
+    ['county (another county draft)', user('county'), { regionCode: '360703', registered: false }, false, false],
+    ['admin (draft)', user('admin'), draft, false, false],
+    ['admin (registered)', user('admin'), registered, true, true],
+    ['steering (registered)', user('steering'), elsewhere, true, true],
+    ['department (draft)', user('department'), draft, false, false],
+    ['department (registered)', user('department'), registered, true, false],
+    ['enterprise', user('enterprise'), registered, false, false],
+    ['public', anon, registered, false, false],
+  ] as const)('%s: read %s, write %s', (_, actor, p, read, write) => {
+    expect(canReadReductionProject(actor, p)).toBe(read);
+    expect(canWriteReductionProject(actor, p)).toBe(write);
+  });
+  it('the city or the bureau verifies, never the submitter or a county', () => {
+    const bureau = [7];
+    expect(canVerifyReduction(user('steering', { userId: 2 }), bureau, 1)).toBe(true);
+    expect(canVerifyReduction(user('admin'), bureau, 1)).toBe(false);
+    expect(canVerifyReduction(user('department', { userId: 2 }), bureau, 1)).toBe(true);
+    expect(canVerifyReduction(user('department', { userId: 2, departmentId: 8 }), bureau, 1)).toBe(false);
+    expect(canVerifyReduction(user('county', { userId: 2 }), bureau, 1)).toBe(false);
+    expect(canVerifyReduction(anon, bureau, 1)).toBe(false);
   });
 });

@@ -128,3 +128,28 @@ export function canReviewReport(actor: Actor, item: ItemResponsibility, submitte
   if (actor.role === 'admin' || actor.role === 'steering') return true;
   return actor.role === 'department' && actor.departmentId !== null && item.responsible.includes(actor.departmentId);
 }
+
+/** 重点减排工程 (reduction.md §4): whether it is still its county's draft, and where it is. */
+export type ReductionProjectScope = { regionCode: string; registered: boolean };
+
+/** A draft is its county's alone; a registered project is seen by the city, the departments and its own county. */
+export function canReadReductionProject(actor: Actor, p: ReductionProjectScope): boolean {
+  if (!p.registered) return actor.kind === 'user' && actor.role === 'county' && actor.regionCode === p.regionCode;
+  return canReadRegion(actor, p.regionCode);
+}
+
+/** Its county edits a project and files its dispatches; the city may too once it is registered. */
+export function canWriteReductionProject(actor: Actor, p: ReductionProjectScope): boolean {
+  if (!p.registered) return actor.kind === 'user' && actor.role === 'county' && actor.regionCode === p.regionCode;
+  return canWriteRegion(actor, p.regionCode);
+}
+
+/**
+ * 核查 of a reduction dispatch: the city (admin, steering office) or the bureau, i.e. a department the plan lists on
+ * the pollutant targets (Ganzhou: 市生态环境局); never the one who submitted it.
+ */
+export function canVerifyReduction(actor: Actor, bureauDepartmentIds: readonly number[], submittedBy: number): boolean {
+  if (actor.kind !== 'user' || actor.userId === submittedBy) return false;
+  if (actor.role === 'admin' || actor.role === 'steering') return true;
+  return actor.role === 'department' && actor.departmentId !== null && bureauDepartmentIds.includes(actor.departmentId);
+}

@@ -22,6 +22,7 @@ import { orgRoutes } from '../modules/org/routes';
 import { planRoutes } from '../modules/plan/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { reportingRoutes } from '../modules/reporting/routes';
+import { reductionRoutes } from '../modules/reduction/routes';
 import type { Config } from './config';
 import { SESSION_COOKIE } from './http';
 import { sendProblem } from './problem';
@@ -126,6 +127,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(dualControlRoutes, { prefix: '/api/dualcontrol' });
   await app.register(enterpriseRoutes, { prefix: '/api/enterprises' });
   await app.register(meteringRoutes, { prefix: '/api/metering' });
+  await app.register(reductionRoutes, { prefix: '/api/reduction' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
 

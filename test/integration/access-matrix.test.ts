@@ -11,6 +11,15 @@ const EVERYONE: Who[] = ['public', 'admin', 'steering', 'department', 'county', 
 const USERS: Who[] = ['admin', 'steering', 'department', 'county', 'enterprise'];
 const PLAN = 'ganzhou-14fyp-ecer';
 
+const REDUCTION_PROJECT = {
+  name: '矩阵测试农村污水',
+  regionCode: '360702',
+  measureType: 'rural-sewage',
+  pollutants: ['COD'],
+  facilityName: '矩阵村污水站',
+  params: { p_persons: 3000, g_g_per_person_day: { COD: 40 }, eta0: 0, eta_p: 0.7 },
+};
+
 type Fixture = { enterpriseId: number; userId: number; taskId: number; reportId: number; indicatorId: number };
 type Case = {
   allowed: Who[];
@@ -189,6 +198,33 @@ const MATRIX: Record<string, Case> = {
   'POST /api/notifications/read-all': { allowed: USERS, url: () => '/api/notifications/read-all' },
   'GET /api/audit/events': { allowed: ['admin'], url: () => '/api/audit/events' },
   'GET /api/audit/verify': { allowed: ['admin'], url: () => '/api/audit/verify' },
+  // 重点减排工程: the matrix county is 章贡区 360702; a missing project or dispatch is a 404 (existence does not leak).
+  'GET /api/reduction/projects': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/projects' },
+  'POST /api/reduction/projects': { allowed: ['county'], url: () => '/api/reduction/projects', body: () => REDUCTION_PROJECT },
+  'GET /api/reduction/projects/:id': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/projects/999999' },
+  'PUT /api/reduction/projects/:id': { allowed: ['admin', 'steering', 'county'], url: () => '/api/reduction/projects/999999', body: () => REDUCTION_PROJECT },
+  'POST /api/reduction/projects/:id/register': { allowed: ['county'], url: () => '/api/reduction/projects/999999/register' },
+  'POST /api/reduction/projects/:id/evidence': {
+    allowed: ['admin', 'steering', 'county'],
+    url: () => `/api/reduction/projects/999999/evidence?kind=acceptance&fileName=${encodeURIComponent('验收.pdf')}`,
+    body: () => Buffer.from('%PDF-1.7 evidence'),
+    contentType: 'application/octet-stream',
+  },
+  'GET /api/reduction/projects/:id/evidence/:sha256': { allowed: ['admin', 'steering', 'department', 'county'], url: () => `/api/reduction/projects/999999/evidence/${'0'.repeat(64)}` },
+  'POST /api/reduction/projects/:id/dispatches': { allowed: ['admin', 'steering', 'county'], url: () => '/api/reduction/projects/999999/dispatches', body: () => ({ month: '2025-06', status: 'operating' }) },
+  'POST /api/reduction/dispatches/:id/review': { allowed: ['admin', 'steering', 'department'], url: () => '/api/reduction/dispatches/999999/review', body: () => ({ action: 'approve' }) },
+  'GET /api/reduction/dispatches/awaiting': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/dispatches/awaiting' },
+  'GET /api/reduction/dispatch': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/dispatch?month=2025-06' },
+  'GET /api/reduction/dispatch.xlsx': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/dispatch.xlsx?month=2025-06' },
+  'GET /api/reduction/bulletin.pdf': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/bulletin.pdf?month=2025-06' },
+  'GET /api/reduction/allocations': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/allocations' },
+  'PUT /api/reduction/allocations/:pollutant': { allowed: ['admin', 'steering'], url: () => '/api/reduction/allocations/COD', body: () => ({ shares: [{ regionCode: '360702', target: 800, reason: '矩阵测试' }] }) },
+  'GET /api/reduction/progress': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/reduction/progress?year=2025' },
+  'POST /api/reduction/preview': {
+    allowed: ['admin', 'steering', 'department', 'county'],
+    url: () => '/api/reduction/preview',
+    body: () => ({ project: REDUCTION_PROJECT, dispatch: { month: '2025-06', status: 'operating', dates: { eventDate: '2024-05-18' } } }),
+  },
 };
 
 let fixtureTaskId = 0;

@@ -8,3 +8,4 @@ export * from './reference';
 export * from './dualcontrol';
 export * from './enterprises';
 export * from './metering';
+export * from './reduction';

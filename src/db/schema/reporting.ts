@@ -131,6 +131,8 @@ export const targetAllocation = pgTable(
     target: numeric({ precision: 20, scale: 6, mode: 'number' }).notNull(),
     /** The county's own baseline value, for indicators whose path starts from a level. */
     baselineValue: numeric({ precision: 20, scale: 6, mode: 'number' }),
+    /** Why this share (减排潜力, 治理任务): the city's reason, shown with the allocation. */
+    reason: text().notNull().default(''),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.regionCode] })],

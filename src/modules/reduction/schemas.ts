@@ -229,3 +229,12 @@ export const ProgressOut = z.object({
 });
 
 export const PreviewBody = z.object({ project: ProjectBody, dispatch: DispatchBody });
+
+/** 待核查: submitted dispatches awaiting the bureau, each with its project. */
+export const AwaitingDispatchesOut = z.array(z.object({ project: ProjectOut, dispatch: DispatchOut }));
+
+/** Evidence upload: the file's bytes are the request body; its kind and name travel in the query. */
+export const EvidenceUploadQuery = z.object({ kind: z.enum(EVIDENCE_KINDS), fileName: z.string().trim().min(1).max(255) });
+
+/** 月度调度通报: a month of a year. */
+export const MonthQuery = z.object({ month: Month });
