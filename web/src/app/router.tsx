@@ -22,6 +22,7 @@ const DashboardPage = page(() => import('../pages/dashboard/DashboardPage'), (m)
 const DualControlPage = page(() => import('../pages/dualcontrol/DualControlPage'), (m) => m.DualControlPage);
 const EnterprisesPage = page(() => import('../pages/enterprises/EnterprisesPage'), (m) => m.EnterprisesPage);
 const EnterpriseMetersPage = page(() => import('../pages/metering/EnterpriseMetersPage'), (m) => m.EnterpriseMetersPage);
+const ReductionPage = page(() => import('../pages/reduction/ReductionPage'), (m) => m.ReductionPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: 'dual-control', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><DualControlPage /></RequireRole> },
           { path: 'enterprises', element: <EnterprisesPage /> },
           { path: 'enterprises/:id/meters', element: <EnterpriseMetersPage /> },
+          { path: 'reduction', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><ReductionPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
           { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },

@@ -76,7 +76,8 @@ export const PARAM_SPECS: Record<MethodId, readonly ParamSpec[]> = {
 };
 
 /** What the form holds for the parameters: numbers, maps of numbers by pollutant, texts (VINs one per line). */
-export type ParamValues = Record<string, unknown>;
+export type ParamValue = number | string | null | undefined | Partial<Record<string, number | null>>;
+export type ParamValues = Record<string, ParamValue>;
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -117,8 +118,9 @@ export function paramValues(method: MethodId, params: Record<string, unknown> | 
     const v = params?.[spec.name];
     if (v === undefined || v === null) continue;
     if (spec.kind === 'pollutants' && isNum(v)) out[spec.name] = Object.fromEntries(pollutants.map((p) => [p, v]));
+    else if (spec.kind === 'pollutants' && isRecord(v)) out[spec.name] = Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => isNum(e[1])));
     else if (spec.kind === 'vins' && Array.isArray(v)) out[spec.name] = v.filter((x) => typeof x === 'string').join('\n');
-    else out[spec.name] = v;
+    else if (isNum(v) || typeof v === 'string') out[spec.name] = v;
   }
   return out;
 }

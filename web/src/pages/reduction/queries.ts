@@ -32,7 +32,7 @@ export type Progress = Wire<z.infer<typeof ProgressOut>>;
 export type ProjectFilter = z.input<typeof ProjectQuery>;
 export type Shares = z.input<typeof AllocationBody>['shares'];
 /** 待核查: a submitted dispatch with the project it belongs to. */
-export type AwaitingDispatch = Dispatch & { project: Project };
+export type AwaitingDispatch = { project: Project; dispatch: Dispatch };
 
 const API = '/api/reduction';
 
