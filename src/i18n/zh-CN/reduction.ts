@@ -310,7 +310,7 @@ export const reduction = {
   'reduction.dispatch.progressPct': '完成比例（%）',
   'reduction.dispatch.paramsTitle': '核算期参数（当年 1 月起累计，已按项目登记值预填）',
   'reduction.dispatch.claimed': '填报削减量（吨）',
-  'reduction.dispatch.offsetT': '作为替代来源的削减量（吨）',
+  'reduction.dispatch.offsetT': '替代削减量（吨）',
   'reduction.dispatch.offsetNo': '批复文号',
   'reduction.dispatch.offsetTitle': '总量替代来源（新建项目环评/排污许可批复）',
   'reduction.dispatch.baselineExplanation': '基准排放量差异说明',

@@ -40,7 +40,7 @@ export function AwaitingQueue({ regionName, onOpen }: { regionName: (code: strin
             title: t('reduction.queue.project'),
             key: 'p',
             render: (_, a) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(a.project.id)} aria-label={t('reduction.project.openOf', { name: a.project.name })}>
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(a.project.id)}>
                 {a.project.code} {a.project.name}
               </Button>
             ),

@@ -45,7 +45,7 @@ function Preview({ body, month }: { body: { project: NewProject; dispatch: NewDi
   else if (!preview.data) content = <Skeleton active paragraph={{ rows: 3 }} />;
   else content = <AccountingTable accounting={preview.data} label={`${t('reduction.dispatch.preview')} ${month}`} />;
   return (
-    <Card size="small" title={t('reduction.dispatch.preview')} extra={<Typography.Text type="secondary">{t('reduction.dispatch.previewHint')}</Typography.Text>} aria-label={t('reduction.dispatch.preview')} role="region" style={{ marginTop: 8 }}>
+    <Card size="small" title={t('reduction.dispatch.preview')} extra={<Typography.Text type="secondary">{t('reduction.dispatch.previewHint')}</Typography.Text>} aria-label={t('reduction.dispatch.preview')} role="region">
       {content}
     </Card>
   );
@@ -103,7 +103,7 @@ export function DispatchModal({ project, month, last, onClose }: { project: Proj
   return (
     <Modal
       open={project !== null}
-      width={1000}
+      width={1280}
       title={project ? t('reduction.dispatch.formTitle', { name: project.name, month: formatMonth(month, locale) }) : ''}
       okText={t('reduction.dispatch.submit')}
       cancelText={t('common.cancel')}
@@ -117,80 +117,89 @@ export function DispatchModal({ project, month, last, onClose }: { project: Proj
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />}
-      {project && (
-        <Form<DispatchFormValues> form={form} name="reduction-dispatch" layout="vertical" onFinish={onFinish} scrollToFirstError>
-          <Row gutter={16}>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('reduction.dispatch.projectStatus')} name="status" rules={[{ required: true, message: t('reduction.dispatch.statusRequired') }]}>
-                <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('reduction.dispatch.progressPct')} name="progressPct">
-                <InputNumber min={0} max={100} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('reduction.dispatch.progressNote')} name="progressNote">
-                <Input maxLength={2000} />
-              </Form.Item>
-            </Col>
-            {date('actualStart', t('reduction.dispatch.actualStart'))}
-            {date('completion', t('reduction.dispatch.completion'))}
-            {date('acceptance', t('reduction.dispatch.acceptance'))}
-            {date('eventDate', t(eventDateKey(project.method)), t('reduction.dispatch.eventDateHelp'))}
-            {date('endDate', t('reduction.dispatch.endDate'))}
-          </Row>
-          <Divider style={{ margin: '4px 0 8px' }} />
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            {t('reduction.dispatch.paramsTitle')}
-          </Typography.Paragraph>
-          <ParamFields method={project.method} pollutants={pollutants} />
-          <Row gutter={16}>
-            {pollutants.map((p) => (
-              <Col key={p} xs={24} md={12}>
-                <Form.Item label={`${t('reduction.dispatch.claimed')}：${t(pollutantKey(p))}`} name={['claimed_t', p]}>
-                  <InputNumber style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
-          <Typography.Text strong>{t('reduction.dispatch.offsetTitle')}</Typography.Text>
-          <Row gutter={16} style={{ marginTop: 8 }}>
-            {pollutants.map((p) => (
-              <Col key={p} xs={24} md={12}>
-                <Row gutter={8}>
-                  <Col span={10}>
-                    <Form.Item label={`${t('reduction.dispatch.offsetT')}：${t(pollutantKey(p))}`} name={['offsets', p, 't']}>
-                      <InputNumber min={0} style={{ width: '100%' }} />
+      <Row gutter={24}>
+        <Col xs={24} lg={15}>
+          {project && (
+            <Form<DispatchFormValues> form={form} name="reduction-dispatch" layout="vertical" onFinish={onFinish} scrollToFirstError>
+              <Row gutter={16}>
+                <Col xs={24} md={6}>
+                  <Form.Item label={t('reduction.dispatch.projectStatus')} name="status" rules={[{ required: true, message: t('reduction.dispatch.statusRequired') }]}>
+                    <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={6}>
+                  <Form.Item label={t('reduction.dispatch.progressPct')} name="progressPct">
+                    <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item label={t('reduction.dispatch.progressNote')} name="progressNote">
+                    <Input maxLength={2000} />
+                  </Form.Item>
+                </Col>
+                {date('actualStart', t('reduction.dispatch.actualStart'))}
+                {date('completion', t('reduction.dispatch.completion'))}
+                {date('acceptance', t('reduction.dispatch.acceptance'))}
+                {date('eventDate', t(eventDateKey(project.method)), t('reduction.dispatch.eventDateHelp'))}
+                {date('endDate', t('reduction.dispatch.endDate'))}
+              </Row>
+              <Divider style={{ margin: '4px 0 8px' }} />
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                {t('reduction.dispatch.paramsTitle')}
+              </Typography.Paragraph>
+              <ParamFields method={project.method} pollutants={pollutants} />
+              <Row gutter={16}>
+                {pollutants.map((p) => (
+                  <Col key={p} xs={24} md={12}>
+                    <Form.Item label={`${t('reduction.dispatch.claimed')}：${t(pollutantKey(p))}`} name={['claimed_t', p]}>
+                      <InputNumber style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
-                  <Col span={14}>
-                    <Form.Item label={`${t('reduction.dispatch.offsetNo')}：${t(pollutantKey(p))}`} name={['offsets', p, 'approvalNo']}>
-                      <Input maxLength={100} />
+                ))}
+              </Row>
+              <Typography.Text strong>{t('reduction.dispatch.offsetTitle')}</Typography.Text>
+              <Row gutter={16} style={{ marginTop: 8 }}>
+                {pollutants.map((p) => (
+                  <Col key={p} xs={24} md={12}>
+                    <Row gutter={8}>
+                      <Col span={10}>
+                        <Form.Item label={`${t('reduction.dispatch.offsetT')}：${t(pollutantKey(p))}`} name={['offsets', p, 't']}>
+                          <InputNumber min={0} style={{ width: '100%' }} />
+                        </Form.Item>
+                      </Col>
+                      <Col span={14}>
+                        <Form.Item label={`${t('reduction.dispatch.offsetNo')}：${t(pollutantKey(p))}`} name={['offsets', p, 'approvalNo']}>
+                          <Input maxLength={100} />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  </Col>
+                ))}
+              </Row>
+              <Row gutter={16}>
+                <Col xs={24} md={correction ? 12 : 24}>
+                  <Form.Item label={t('reduction.dispatch.baselineExplanation')} name="baselineExplanation">
+                    <Input.TextArea rows={2} maxLength={2000} />
+                  </Form.Item>
+                </Col>
+                {correction && (
+                  <Col xs={24} md={12}>
+                    <Form.Item label={t('reduction.dispatch.correctionReason')} name="correctionReason" extra={t('reduction.dispatch.correctionHelp')} rules={[{ required: true, whitespace: true, message: t('reduction.dispatch.correctionHelp') }]}>
+                      <Input.TextArea rows={2} maxLength={1000} />
                     </Form.Item>
                   </Col>
-                </Row>
-              </Col>
-            ))}
-          </Row>
-          <Row gutter={16}>
-            <Col xs={24} md={correction ? 12 : 24}>
-              <Form.Item label={t('reduction.dispatch.baselineExplanation')} name="baselineExplanation">
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-            </Col>
-            {correction && (
-              <Col xs={24} md={12}>
-                <Form.Item label={t('reduction.dispatch.correctionReason')} name="correctionReason" extra={t('reduction.dispatch.correctionHelp')} rules={[{ required: true, whitespace: true, message: t('reduction.dispatch.correctionHelp') }]}>
-                  <Input.TextArea rows={2} maxLength={1000} />
-                </Form.Item>
-              </Col>
-            )}
-          </Row>
-        </Form>
-      )}
-      <Preview body={settled} month={month} />
+                )}
+              </Row>
+            </Form>
+          )}
+        </Col>
+        <Col xs={24} lg={9}>
+          {/* Beside the form and kept in view while it scrolls, so a figure follows each keystroke. */}
+          <div style={{ position: 'sticky', top: 0 }}>
+            <Preview body={settled} month={month} />
+          </div>
+        </Col>
+      </Row>
     </Modal>
   );
 }

@@ -35,7 +35,6 @@ function PollutantCard({ card, expected }: { card: Card; expected: number }) {
         aria-label={t('reduction.progress.bar', { pollutant: name })}
         strokeColor={LEVEL_COLOUR[card.level === 'none' ? 'green' : card.level]}
         format={() => formatShare(card.completion)}
-        success={{ percent: 0 }}
       />
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('reduction.progress.target')}>{card.target > 0 ? tonnes(card.target) : t('reduction.progress.noTarget')}</Descriptions.Item>

@@ -140,12 +140,12 @@ export function ProjectModal({ me, project, regions, onClose }: { me: Me; projec
               <Input maxLength={200} />
             </Form.Item>
           </Col>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={4}>
             <Form.Item label={t('reduction.project.uscc')} name="uscc">
               <Input maxLength={18} />
             </Form.Item>
           </Col>
-          <Col xs={12} md={3}>
+          <Col xs={12} md={4}>
             <Form.Item label={t('reduction.project.outlet')} name="outlet" tooltip={t('reduction.project.outletHelp')}>
               <Input maxLength={50} placeholder="DW001" />
             </Form.Item>

@@ -32,10 +32,11 @@ describe('reduction charts', () => {
   });
 
   it('draws verified tonnes in the level’s colour beside the allocation, to 2 decimals', () => {
-    const option = regionBarOption([{ name: '信丰县', verified: 496.8004, allocation: 549.994, level: 'yellow' }], { verified: '已核查', allocation: '目标', unit: '吨' }) as {
+    const option = regionBarOption([{ name: '信丰县', verified: 496.8004, allocation: 549.994, level: 'yellow' }, { name: '大余县', verified: 12, allocation: null, level: 'none' }], { verified: '已核查', allocation: '目标', unit: '吨' }) as {
       series: Array<{ data: unknown[] }>;
     };
-    expect(option.series[0]!.data).toEqual([{ value: 496.8, itemStyle: { color: LEVEL_COLOUR.yellow } }]);
-    expect(option.series[1]!.data).toEqual([549.99]);
+    // Without an allocation a bar is not judged: the series' own colour, never the grey of "none".
+    expect(option.series[0]!.data).toEqual([{ value: 496.8, itemStyle: { color: LEVEL_COLOUR.yellow } }, 12]);
+    expect(option.series[1]!.data).toEqual([549.99, null]);
   });
 });

@@ -32,6 +32,8 @@ export function progressMapOption(
   });
 }
 
+const UNJUDGED = '#5b8ff9';
+
 export type RegionBar = { name: string; verified: number; allocation: number | null; level: Level };
 
 /** Verified tonnes per region as bars in their level's colour, the allocation as a marker beside each (tonnes, 2 decimals). */
@@ -45,7 +47,14 @@ export function regionBarOption(rows: readonly RegionBar[], labels: { verified: 
     xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: 40 } },
     yAxis: { type: 'value', name: labels.unit },
     series: [
-      { type: 'bar', name: labels.verified, barMaxWidth: 28, data: rows.map((r) => ({ value: t2(r.verified), itemStyle: { color: LEVEL_COLOUR[r.level] } })) },
+      {
+        type: 'bar',
+        name: labels.verified,
+        barMaxWidth: 28,
+        itemStyle: { color: UNJUDGED },
+        // Where there is an allocation the bar takes its level's colour; without one it is not judged (no grey "none" bar).
+        data: rows.map((r) => (r.level === 'none' ? t2(r.verified) : { value: t2(r.verified), itemStyle: { color: LEVEL_COLOUR[r.level] } })),
+      },
       { type: 'bar', name: labels.allocation, barMaxWidth: 28, itemStyle: { color: '#d9d9d9' }, data: rows.map((r) => (r.allocation === null ? null : t2(r.allocation))) },
     ],
   };

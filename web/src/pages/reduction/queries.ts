@@ -5,6 +5,7 @@ import type {
   AccountingOut,
   AllocationBody,
   AllocationsOut,
+  AwaitingDispatchesOut,
   DispatchBody,
   DispatchOut,
   DispatchTableOut,
@@ -32,7 +33,7 @@ export type Progress = Wire<z.infer<typeof ProgressOut>>;
 export type ProjectFilter = z.input<typeof ProjectQuery>;
 export type Shares = z.input<typeof AllocationBody>['shares'];
 /** 待核查: a submitted dispatch with the project it belongs to. */
-export type AwaitingDispatch = { project: Project; dispatch: Dispatch };
+export type AwaitingDispatch = Wire<z.infer<typeof AwaitingDispatchesOut>>[number];
 
 const API = '/api/reduction';
 
