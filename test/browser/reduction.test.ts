@@ -9,14 +9,14 @@ import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowser
  */
 describe.skipIf(browserSkipReason)(`reduction: register, dispatch, verify, progress${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
-  const pages: Record<'county' | 'bureau', Page> = {} as never;
+  const pages: Record<'county' | 'bureau' | 'steering', Page> = {} as never;
   const NAME = '信丰县城南污水处理厂新建工程';
 
   beforeAll(async () => {
     rig = await startBrowserRig();
     const db = rig.database.db;
-    // A county user of 信丰县; a department user of 市生态环境局 (the bureau that verifies).
-    const users = { county: await makeUser(db, 'county', { regionCode: '360722' }), bureau: await makeUser(db, 'department') };
+    // A county user of 信丰县; a department user of 市生态环境局 (the bureau that verifies); the steering office (目标分解).
+    const users = { county: await makeUser(db, 'county', { regionCode: '360722' }), bureau: await makeUser(db, 'department'), steering: await makeUser(db, 'steering') };
     for (const [who, u] of Object.entries(users)) pages[who as keyof typeof pages] = await (await signedInContext(rig, u.username, TEST_PASSWORD)).context.newPage();
   }, 300_000);
   afterAll(async () => {
@@ -152,6 +152,35 @@ describe.skipIf(browserSkipReason)(`reduction: register, dispatch, verify, progr
       await codBar(page).getByText('3.69%').waitFor();
       await page.waitForTimeout(500);
       await snap(page, 'reduction-progress');
+    });
+  });
+
+  it('splits the COD target by potential (the plant’s planned 985.5 t), and the county sees its share and gap', async () => {
+    await step('allocate', async () => {
+      const page = pages.steering;
+      await page.goto(`${rig.url}/reduction?tab=allocation`);
+      await page.getByText('全市化学需氧量减排目标：13,451.00 吨').waitFor();
+      await page.getByText(/分解合计低于全市目标 13,451\.00 吨/).waitFor();
+      await page.getByRole('button', { name: '按减排潜力建议分解' }).click();
+      // Only 信丰县 has a registered project with a planned reduction: the whole target goes there, to the cent.
+      expect(await page.getByLabel('信丰县化学需氧量分解目标').inputValue()).toBe('13451.00');
+      await page.getByText('分解合计已覆盖全市目标').waitFor();
+      await page.getByLabel('信丰县分解理由').fill('城南污水处理厂新建，减排潜力最大');
+      await page.getByRole('button', { name: '保存分解' }).click();
+      await page.getByText('已保存化学需氧量目标分解').waitFor();
+      await page.waitForTimeout(300);
+      await snap(page, 'reduction-allocation');
+    });
+
+    await step('county-share', async () => {
+      const page = pages.county;
+      await page.goto(`${rig.url}/reduction?tab=allocation`);
+      await page.getByRole('row', { name: '化学需氧量 13,451.00 城南污水处理厂新建，减排潜力最大 496.80 12,954.20' }).waitFor();
+      await page.goto(`${rig.url}/reduction?tab=progress&year=2025`);
+      // 496.8 / 13 451 is far below 2025's expected 100 %: 明显滞后 in the county's row.
+      await page.getByRole('row', { name: /^信丰县 13,451\.00 496\.80 12,954\.20 3\.69% 明显滞后 1/ }).waitFor();
+      await page.waitForTimeout(500);
+      await snap(page, 'reduction-progress-county');
     });
   });
 });
