@@ -141,6 +141,24 @@ describe.skipIf(browserSkipReason)(`reduction: register, dispatch, verify, progr
       await modal.getByRole('button', { name: '审核通过' }).click();
       await modal.waitFor({ state: 'hidden' });
       await queue.getByText('没有待核查的调度').waitFor();
+      await page.getByRole('row', { name: new RegExp(`${NAME} 信丰县 稳定运行 .*496\\.80 67\\.90 .*核查通过`) }).waitFor();
+      // The project's file keeps the verification (ReviewHistory) and the accounting that now counts.
+      await page.getByRole('button', { name: NAME, exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: new RegExp(NAME) });
+      await drawer.getByText('测试county 填报').waitFor();
+      await drawer.getByText('测试department 核查通过').waitFor();
+      await drawer.getByRole('table', { name: '核算结果（2025 年）' }).getByRole('row', { name: /^化学需氧量 496\.80 0\.00 496\.80/ }).waitFor();
+      await page.waitForTimeout(400);
+      await snap(page, 'reduction-project-verified');
+      await drawer.locator('.ant-drawer-close').click();
+      // The month's 调度表 and 月度通报 download.
+      for (const [name, magic] of [['下载调度表（Excel）', 'PK'], ['下载月度通报（PDF）', '%PDF-']] as const) {
+        const href = (await page.getByRole('link', { name }).getAttribute('href'))!;
+        expect(href).toMatch(/^\/api\/reduction\/(dispatch\.xlsx|bulletin\.pdf)\?month=2025-12$/);
+        const res = await page.request.get(`${rig.url}${href}`);
+        expect(res.status()).toBe(200);
+        expect((await res.body()).subarray(0, magic.length).toString('latin1')).toBe(magic);
+      }
     });
 
     await step('progress-after', async () => {

@@ -55,7 +55,22 @@ function Preview({ body, month }: { body: { project: NewProject; dispatch: NewDi
  * 填报 one project's month: status and actual dates (稳定运行 starts the count, T1), progress, the year-to-date inputs
  * prefilled from the project, the claim and any offset, with the engine's figure beside it as it is typed.
  */
-export function DispatchModal({ project, month, last, onClose }: { project: Project | null; month: string; last: Dispatch | null; onClose: () => void }) {
+export function DispatchModal({
+  open,
+  project,
+  month,
+  last,
+  onClose,
+  afterClose,
+}: {
+  open: boolean;
+  project: Project | null;
+  month: string;
+  last: Dispatch | null;
+  onClose: () => void;
+  /** The closing animation is over: the caller may drop the project now (the form stays mounted until then). */
+  afterClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<DispatchFormValues>();
@@ -102,7 +117,7 @@ export function DispatchModal({ project, month, last, onClose }: { project: Proj
   );
   return (
     <Modal
-      open={project !== null}
+      open={open}
       width={1280}
       title={project ? t('reduction.dispatch.formTitle', { name: project.name, month: formatMonth(month, locale) }) : ''}
       okText={t('reduction.dispatch.submit')}
@@ -113,6 +128,7 @@ export function DispatchModal({ project, month, last, onClose }: { project: Proj
       afterClose={() => {
         submit.reset();
         form.resetFields();
+        afterClose();
       }}
       destroyOnHidden
     >

@@ -28,6 +28,7 @@ export function DispatchTab({ me, month, onMonth, onOpen }: Props) {
   const table = useQuery(dispatchTableQuery(month, regionCode));
   const regions = useQuery(regionsQuery());
   const [filling, setFilling] = useState<DispatchRow | null>(null);
+  const [isFilling, setIsFilling] = useState(false);
   const regionName = (code: string) => regions.data?.find((r) => r.code === code)?.name ?? code;
   const rows = table.data?.rows ?? [];
   const status = (r: DispatchRow) => r.dispatch?.projectStatus ?? (r.project.status === 'verified' ? null : r.project.status);
@@ -105,7 +106,16 @@ export function DispatchTab({ me, month, onMonth, onOpen }: Props) {
       fixed: 'right',
       render: (_, r) =>
         canDispatch(me, r.project) && r.dispatch?.status !== 'submitted' ? (
-          <Button size="small" type="primary" ghost onClick={() => setFilling(r)} aria-label={t('reduction.dispatch.fillOf', { name: r.project.name, month: formatMonth(month, locale) })}>
+          <Button
+            size="small"
+            type="primary"
+            ghost
+            onClick={() => {
+              setFilling(r);
+              setIsFilling(true);
+            }}
+            aria-label={t('reduction.dispatch.fillOf', { name: r.project.name, month: formatMonth(month, locale) })}
+          >
             {t('reduction.dispatch.fill')}
           </Button>
         ) : null,
@@ -158,7 +168,7 @@ export function DispatchTab({ me, month, onMonth, onOpen }: Props) {
           title={() => <TableTitle extra={<ExportButton name={name} columns={columns} rows={rows} />}>{name}</TableTitle>}
         />
       )}
-      <DispatchModal project={filling?.project ?? null} month={month} last={filling?.dispatch ?? null} onClose={() => setFilling(null)} />
+      <DispatchModal open={isFilling} project={filling?.project ?? null} month={month} last={filling?.dispatch ?? null} onClose={() => setIsFilling(false)} afterClose={() => setFilling(null)} />
     </Flex>
   );
 }

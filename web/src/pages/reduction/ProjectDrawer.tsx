@@ -50,7 +50,7 @@ function Body({ me, detail }: { me: Me; detail: ProjectDetail }) {
   // The newest filing first; its accounting is the project's current figure.
   const dispatches = [...detail.dispatches].sort((a, b) => b.month.localeCompare(a.month) || b.revision - a.revision);
   const latest = dispatches[0];
-  const tonnes = (m: Partial<Record<Pollutant, number>>) => p.pollutants.map((x) => `${t(pollutantKey(x))} ${formatTonnes(m[x] ?? 0, locale)}`).join('；');
+  const tonnes = (m: Partial<Record<Pollutant, number>>) => p.pollutants.map((x) => `${t(pollutantKey(x))} ${formatTonnes(m[x], locale)}`).join('；');
   return (
     <>
       <Descriptions size="small" bordered column={2}>
