@@ -29,7 +29,7 @@ function PollutantCard({ card, expected }: { card: Card; expected: number }) {
   const name = t(pollutantKey(card.pollutant));
   const tonnes = (v: number) => t('reduction.tonnes', { value: formatTonnes(v, locale) });
   return (
-    <Card size="small" title={`${name}（${card.pollutant}）`} extra={<LevelTag level={card.level} />}>
+    <Card size="small" title={name === card.pollutant ? name : `${name}（${card.pollutant}）`} extra={<LevelTag level={card.level} />}>
       <Progress
         percent={progressPercent(card.verified_t, card.target)}
         aria-label={t('reduction.progress.bar', { pollutant: name })}
