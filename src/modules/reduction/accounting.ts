@@ -59,7 +59,7 @@ export function projectInput(id: string, p: ProjectFacts, d: DispatchFacts, evid
 export async function priorClaims(db: Db, year: number, projectId: number): Promise<PriorClaims> {
   const [facilities, vins] = await Promise.all([repo.priorFacilityClaims(db, year, projectId), repo.priorVins(db, projectId)]);
   return {
-    facilities: facilities.map((f) => ({ ...f, projectId: String(f.projectId), pollutant: f.pollutant as Pollutant, measureType: f.measureType as MeasureType })),
+    facilities: facilities.map((f) => ({ ...f, pollutant: f.pollutant as Pollutant, measureType: f.measureType as MeasureType })),
     vins,
   };
 }

@@ -15,7 +15,7 @@ import { accountingOut, dispatchOut, projectOut } from './views';
 
 const inputOf = (p: repo.ProjectRow, d: Pick<repo.DispatchRow, 'month' | 'projectStatus' | 'dates' | 'claimed' | 'offsets' | 'baselineExplanation' | 'params'>, evidence: readonly string[]) =>
   projectInput(
-    String(p.id),
+    p.code,
     { measureType: p.measureType as never, regionCode: p.regionCode, uscc: p.uscc, outlet: p.outlet, pollutants: p.pollutants as never, baseline_t: p.baseline },
     {
       month: d.month,

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors';
 import { checkUscc } from '../../domain/org/uscc';
 import { beijingDate } from '../../domain/reporting/calendar';
 import { type EvidenceKind, MEASURE_TYPES, POLLUTANTS, type Pollutant } from '../../domain/reduction/index';
+import type { Db } from '../../db/client';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import * as orgRepo from '../org/repo';
@@ -79,8 +80,8 @@ const columnsOf = (body: ProjectBody, c: Awaited<ReturnType<typeof checkedProjec
   note: body.note,
 });
 
-async function outOf(ctx: Ctx, p: repo.ProjectRow) {
-  return projectOut(p, (await repo.evidenceKinds(ctx.db, [p.id])).get(p.id) ?? []);
+async function outOf(db: Db, p: repo.ProjectRow) {
+  return projectOut(p, (await repo.evidenceKinds(db, [p.id])).get(p.id) ?? []);
 }
 
 /** A county saves a new project as its draft (only it sees it until it is registered). Audited. */
@@ -107,7 +108,7 @@ export async function updateProject(ctx: Ctx, id: number, body: ProjectBody): Pr
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateProject(tx, id, { ...columnsOf(body, c), updatedBy: a.userId, updatedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'updateReductionProject', entity: 'reduction_project', entityId: row.code, before, after: row });
-    return outOf(ctx, row);
+    return outOf(tx, row);
   });
 }
 
@@ -120,7 +121,7 @@ export async function registerProject(ctx: Ctx, id: number): Promise<ProjectOut>
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateProject(tx, id, { registeredAt: ctx.now, updatedBy: a.userId, updatedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'registerReductionProject', entity: 'reduction_project', entityId: row.code, before: { registeredAt: null }, after: { registeredAt: row.registeredAt } });
-    return outOf(ctx, row);
+    return outOf(tx, row);
   });
 }
 
@@ -162,6 +163,6 @@ export async function previewAccounting(ctx: Ctx, body: { project: ProjectBody; 
   const c = await checkedProject(ctx, body.project, 'project');
   const params = parseParams(c.method, { ...c.params, ...(body.dispatch.params ?? {}) }, 'dispatch.params');
   const rules = await reductionRules(ctx.db, `${body.dispatch.month}-01`);
-  const input = projectInput('preview', { ...body.project, uscc: c.uscc }, { ...body.dispatch, params }, undefined);
+  const input = projectInput(body.project.name, { ...body.project, uscc: c.uscc }, { ...body.dispatch, params }, undefined);
   return accountingOut(await accountAgainstLedger(ctx.db, 0, input, rules));
 }

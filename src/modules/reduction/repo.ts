@@ -173,23 +173,25 @@ export async function latestLedgerYear(db: Db, projectId: number) {
   return { year, rows };
 }
 
-/** Accepted facility claims of other projects in a year (C1 across counties). */
+/** Accepted facility claims of other projects in a year (C1 across counties), named by project code. */
 export async function priorFacilityClaims(db: Db, year: number, excludeProjectId: number) {
   return db
-    .select({ projectId: reductionLedger.projectId, uscc: reductionLedger.uscc, outlet: reductionLedger.outlet, pollutant: reductionLedger.pollutant, measureType: reductionLedger.measureType, regionCode: reductionLedger.regionCode })
+    .select({ projectId: reductionProject.code, uscc: reductionLedger.uscc, outlet: reductionLedger.outlet, pollutant: reductionLedger.pollutant, measureType: reductionLedger.measureType, regionCode: reductionLedger.regionCode })
     .from(reductionLedger)
+    .innerJoin(reductionProject, eq(reductionProject.id, reductionLedger.projectId))
     .where(and(eq(reductionLedger.year, year), ne(reductionLedger.projectId, excludeProjectId), sql`${reductionLedger.rejectionCode} IS NULL`, ne(reductionLedger.uscc, '')));
 }
 
 /** VINs of other projects' accepted vehicle claims in any year (a VIN counts once in 2021–2025, C1). */
 export async function priorVins(db: Db, excludeProjectId: number) {
   const rows = await db.execute(sql`
-    SELECT DISTINCT l.project_id, v.vin
+    SELECT DISTINCT p.code, v.vin
     FROM ${reductionLedger} l
     JOIN ${reductionDispatch} d ON d.id = l.dispatch_id
+    JOIN ${reductionProject} p ON p.id = l.project_id
     CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(d.params -> 'vins', '[]'::jsonb)) AS v(vin)
     WHERE l.project_id <> ${excludeProjectId} AND l.rejection_code IS NULL AND l.measure_type = 'old-vehicle-elimination'`);
-  return rowsOf<{ project_id: number; vin: string }>(rows).map((r) => ({ projectId: String(r.project_id), vin: r.vin }));
+  return rowsOf<{ code: string; vin: string }>(rows).map((r) => ({ projectId: r.code, vin: r.vin }));
 }
 
 /** Verified countable tonnes per region and pollutant for a year. */
