@@ -54,7 +54,8 @@ describeEachDb('reduction dispatch: a county registers and dispatches, the burea
       }),
     );
   const progress = async (who = 'steering') => (await call(who, 'GET', '/api/reduction/progress?year=2025')).json();
-  const cod = (p: { pollutants: Array<{ pollutant: string }> }) => p.pollutants.find((x) => x.pollutant === 'COD') as { verified_t: number; pending_t: number; completion: number | null };
+  type Figure = { pollutant: string; verified_t: number; pending_t: number; completion: number | null };
+  const cod = (p: { pollutants: Figure[] }) => p.pollutants.find((x) => x.pollutant === 'COD')!;
 
   let projectId = 0;
 
