@@ -258,4 +258,18 @@ describeEachDb('reduction dispatch: a county registers and dispatches, the burea
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('shows the claimed concentrations next to the monitoring station (not yet measured: the monitoring module is not built)', async () => {
+    const p = (await call('xinfeng', 'POST', '/api/reduction/projects', plant({ name: '带在线监测的污水厂', outlet: 'DW009', stationMn: '88888880000001' }))).json();
+    const detail = (await call('xinfeng', 'GET', `/api/reduction/projects/${p.id}`)).json();
+    expect(detail.monitoring).toEqual({
+      stationMn: '88888880000001',
+      available: false,
+      rows: [
+        { pollutant: 'COD', claimedBefore: null, claimedAfter: 30, measuredBefore: null, measuredAfter: null, unit: 'mg/L', contradiction: false },
+        { pollutant: 'NH3-N', claimedBefore: null, claimedAfter: 1.5, measuredBefore: null, measuredAfter: null, unit: 'mg/L', contradiction: false },
+      ],
+    });
+    expect((await call('xinfeng', 'GET', `/api/reduction/projects/${projectId}`)).json().monitoring).toBeNull();
+  });
 });

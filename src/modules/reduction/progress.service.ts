@@ -3,7 +3,6 @@ import type { Db } from '../../db/client';
 import { beijingDate } from '../../domain/reporting/calendar';
 import { POLLUTANTS, type Pollutant, type ProjectStatus, type ReductionRules, completionOf, isDispatchOverdue, progressLevel } from '../../domain/reduction/index';
 import type { Ctx } from '../../server/context';
-import { referenceFingerprint } from '../reference/service';
 import { pollutantTargets, reductionRules } from './reference';
 import * as repo from './repo';
 import type { z } from 'zod';
@@ -75,27 +74,11 @@ async function computeProgress(db: Db, year: number, today: string, rules: Reduc
   };
 }
 
-type Cached = { version: string; value: Awaited<ReturnType<typeof computeProgress>> };
-// Per database (tests run several), keyed by year and day; recomputed when the data version moves.
-const caches = new WeakMap<Db, Map<string, Cached>>();
-
-async function cachedProgress(db: Db, year: number, today: string) {
-  const version = `${await repo.reductionVersion(db)}|${await referenceFingerprint(db)}`;
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const k = `${year}:${today}`;
-  const hit = cache.get(k);
-  if (hit && hit.version === version) return hit.value;
-  const value = await computeProgress(db, year, today, await reductionRules(db, `${year}-12-31`));
-  if (cache.size > 50) cache.clear();
-  cache.set(k, { version, value });
-  return value;
-}
-
 /** The progress view for a year; a county sees the city's totals and its own region only. */
 export async function getProgress(ctx: Ctx, year: number): Promise<Progress> {
   const a = ctx.actor as UserActor;
-  const all = await cachedProgress(ctx.db, year, beijingDate(ctx.now));
+  const today = beijingDate(ctx.now);
+  const all = await computeProgress(ctx.db, year, today, await reductionRules(ctx.db, `${year}-12-31`));
   const regions = a.role === 'county' ? all.regions.filter((r) => r.regionCode === a.regionCode) : all.regions;
   const byStatus: Record<string, number> = {};
   const byType: Record<string, number> = {};

@@ -243,12 +243,13 @@ export async function plannedByRegion(db: Db) {
   return rowsOf<{ region_code: string; pollutant: string; t: number }>(rows).map((r) => ({ regionCode: r.region_code, pollutant: r.pollutant, t: Number(r.t) }));
 }
 
-/** Moves whenever a dispatch step, a project, an allocation or a ledger row changes: a cache version. */
+/** Moves whenever a dispatch step (and so the ledger), a project, an allocation or an evidence link changes: a cache version. */
 export async function reductionVersion(db: Db): Promise<string> {
   const rows = await db.execute(sql`
     SELECT (SELECT coalesce(max(id), 0) FROM ${reductionDispatchEvent})::text || '|' ||
            (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM ${reductionProject}) || '|' ||
-           (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM ${targetAllocation}) AS v`);
+           (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM ${targetAllocation}) || '|' ||
+           (SELECT count(*) FROM ${reductionEvidence})::text AS v`);
   return rowsOf<{ v: string }>(rows)[0]?.v ?? '';
 }
 

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { access } from '../../domain/access';
+import { type Actor, access } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { Pollutant } from '../../domain/reduction/index';
 import { attachment } from '../../server/http';
 import { IdParams } from '../org/schemas';
 import { EVIDENCE_MAX_BYTES } from '../reporting/evidence.service';
 import { getAllocations, setAllocations } from './allocations.service';
+import { cachedJson } from './cache';
 import { awaitingDispatches, dispatchTable, reviewDispatch, submitDispatch } from './dispatch.service';
 import { attachProjectEvidence, getProjectEvidence } from './evidence.service';
 import { bulletinData, bulletinPdf, dispatchXlsx } from './exports';
@@ -94,9 +95,12 @@ export const reductionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dispatches/awaiting', { config: { access: readers }, schema: { operationId: 'listAwaitingReductionDispatches', tags, response: { 200: AwaitingDispatchesOut } } }, (req) =>
     awaitingDispatches(req.ctx),
   );
-  app.get('/dispatch', { config: { access: readers }, schema: { operationId: 'getReductionDispatchTable', tags, querystring: DispatchTableQuery, response: { 200: DispatchTableOut } } }, (req) =>
-    dispatchTable(req.ctx, req.query.month, req.query.regionCode),
-  );
+  app.get('/dispatch', { config: { access: readers }, schema: { operationId: 'getReductionDispatchTable', tags, querystring: DispatchTableQuery, response: { 200: DispatchTableOut } } }, async (req, reply) => {
+    const { month, regionCode } = req.query;
+    const key = `dispatch:${month}:${regionCode ?? ''}:${scope(req)}`;
+    const json = await cachedJson(req.ctx.db, req.ctx.now, key, () => dispatchTable(req.ctx, month, regionCode), (o) => JSON.stringify(DispatchTableOut.parse(o)));
+    return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof DispatchTableOut>);
+  });
   app.get('/dispatch.xlsx', { config: { access: readers }, schema: { operationId: 'getReductionDispatchXlsx', tags, querystring: DispatchTableQuery } }, async (req, reply) => {
     const { fileName, content } = await dispatchXlsx(req.ctx, req.query.month, req.query.regionCode);
     return reply.type(XLSX).header('content-disposition', attachment(fileName)).send(content);
@@ -111,9 +115,12 @@ export const reductionRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: city }, schema: { operationId: 'setReductionAllocations', tags, params: z.object({ pollutant: Pollutant }), body: AllocationBody, response: { 200: AllocationsOut } } },
     (req) => setAllocations(req.ctx, req.params.pollutant, req.body.shares),
   );
-  app.get('/progress', { config: { access: readers }, schema: { operationId: 'getReductionProgress', tags, querystring: ProgressQuery, response: { 200: ProgressOut } } }, (req) =>
-    getProgress(req.ctx, req.query.year),
-  );
+  // The dashboard's two big reads are served as cached JSON bytes until their inputs move (bench/reduction-api.ts).
+  const scope = (req: { ctx: { actor: Actor } }) => (req.ctx.actor.kind === 'user' && req.ctx.actor.role === 'county' ? `county:${req.ctx.actor.regionCode}` : 'city');
+  app.get('/progress', { config: { access: readers }, schema: { operationId: 'getReductionProgress', tags, querystring: ProgressQuery, response: { 200: ProgressOut } } }, async (req, reply) => {
+    const json = await cachedJson(req.ctx.db, req.ctx.now, `progress:${req.query.year}:${scope(req)}`, () => getProgress(req.ctx, req.query.year), (o) => JSON.stringify(ProgressOut.parse(o)));
+    return reply.type('application/json; charset=utf-8').send(json as unknown as z.infer<typeof ProgressOut>); // JSON bytes of that shape
+  });
   app.post('/preview', { config: { access: readers }, schema: { operationId: 'previewReductionAccounting', tags, body: PreviewBody, response: { 200: AccountingOut } } }, (req) =>
     previewAccounting(req.ctx, req.body),
   );
