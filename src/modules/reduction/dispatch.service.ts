@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { beijingDate } from '../../domain/reporting/calendar';
 import { REVIEW_PROBLEMS, type Revision, type ReviewAction, SUBMISSION_PROBLEMS, decideReview, decideSubmission, lifecycleError } from '../../domain/reporting/lifecycle';
-import { type ProjectResult, type ProjectStatus, dispatchDueDate, isDispatchOverdue } from '../../domain/reduction/index';
+import { type MeasureType, type MethodId, type Pollutant, type ProjectResult, type ProjectStatus, dispatchDueDate, isDispatchOverdue } from '../../domain/reduction/index';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import { accountAgainstLedger, parseParams, projectInput } from './accounting';
@@ -16,7 +16,8 @@ import { accountingOut, dispatchOut, projectOut } from './views';
 const inputOf = (p: repo.ProjectRow, d: Pick<repo.DispatchRow, 'month' | 'projectStatus' | 'dates' | 'claimed' | 'offsets' | 'baselineExplanation' | 'params'>, evidence: readonly string[]) =>
   projectInput(
     p.code,
-    { measureType: p.measureType as never, regionCode: p.regionCode, uscc: p.uscc, outlet: p.outlet, pollutants: p.pollutants as never, baseline_t: p.baseline },
+    // The row's type and pollutants were checked against MEASURE_TYPES when the project was saved.
+    { measureType: p.measureType as MeasureType, regionCode: p.regionCode, uscc: p.uscc, outlet: p.outlet, pollutants: p.pollutants as Pollutant[], baseline_t: p.baseline },
     {
       month: d.month,
       status: d.projectStatus as ProjectStatus,
@@ -54,7 +55,8 @@ export async function submitDispatch(ctx: Ctx, projectId: number, body: Dispatch
   const p = await readableProject(ctx, projectId);
   if (!canWriteReductionProject(a, { regionCode: p.regionCode, registered: p.registeredAt !== null })) throw new AppError('forbidden', `无权填报减排工程 ${p.code} 的调度`);
   if (!p.registeredAt) throw new AppError('conflict', `工程 ${p.code} 尚未提交登记，不能调度`);
-  const params = parseParams(p.method as never, { ...p.params, ...(body.params ?? {}) }, 'params');
+  // The month's parameters are the body's over the project's; the method was saved from MEASURE_TYPES.
+  const params = parseParams(p.method as MethodId, { ...p.params, ...(body.params ?? {}) }, 'params');
   for (const key of ['claimed_t', 'offsets'] as const)
     for (const pollutant of Object.keys(body[key]))
       if (!(p.pollutants as string[]).includes(pollutant)) throw new AppError('validation', `${pollutant} 不在本工程的污染物中`, { pointer: `#/${key}/${pollutant}`, field: `${key}.${pollutant}` });
