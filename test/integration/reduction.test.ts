@@ -243,7 +243,7 @@ describeEachDb('reduction dispatch: a county registers and dispatches, the burea
     expect(header).toEqual(expect.arrayContaining(['序号', '县（市、区）', '项目编号', '项目名称', '工程类型', '企业（设施）名称', '统一社会信用代码', '排放口编号', '涉及污染物', '计划时间', '实际时间', '工程状态', '形象进度', '核算削减量（吨）', '核查状态', '备注']));
     expect([17, 18, 19, 20].map((c) => ws.getCell(4, c).value)).toEqual(['COD', '氨氮', '氮氧化物', '挥发性有机物']);
     const xinfeng = ws.getRow(7);
-    expect([xinfeng.getCell(2).value, xinfeng.getCell(3).value, xinfeng.getCell(17).value, xinfeng.getCell(18).value, xinfeng.getCell(21).value]).toEqual(['信丰县', 'JP-360722-0001', 985.5, 134.685, '已核查']);
+    expect([xinfeng.getCell(2).value, xinfeng.getCell(3).value, xinfeng.getCell(17).value, xinfeng.getCell(18).value, xinfeng.getCell(21).value]).toEqual(['信丰县', 'JP-360722-0001', 985.5, 134.685, '核查通过']);
     expect(ws.getRow(5).getCell(17).value).toBe(0); // the rejected duplicate counts 0, its reason in 备注
     expect(String(ws.getRow(5).getCell(22).value)).toContain('JP-360722-0001');
     expect(ws.getRow(6).getCell(21).value).toBe('逾期未报');

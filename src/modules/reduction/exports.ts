@@ -2,41 +2,23 @@ import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { UserActor } from '../../domain/access';
 import { beijingDate } from '../../domain/reporting/calendar';
-import { POLLUTANTS, type Pollutant } from '../../domain/reduction/index';
+import { type MeasureType, POLLUTANTS, type Pollutant } from '../../domain/reduction/index';
 import { renderPdf } from '../../exports/pdf';
+import { type MessageKey, translate } from '../../i18n/index';
 import type { Ctx } from '../../server/context';
 import * as orgRepo from '../org/repo';
 import { dispatchTable } from './dispatch.service';
 import { getProgress } from './progress.service';
 import * as repo from './repo';
-import type { DispatchOut } from './schemas';
+import type { DispatchOut, ProjectOut } from './schemas';
 
-// The provincial tables' own wording (Chinese only: these documents go to the bureau as they are).
-const POLLUTANT_LABEL: Record<Pollutant, string> = { COD: '化学需氧量', 'NH3-N': '氨氮', NOx: '氮氧化物', VOCs: '挥发性有机物' };
-const TYPE_LABEL: Record<string, string> = {
-  'sewage-plant': '城镇污水处理厂',
-  'sewage-network': '污水管网',
-  'black-odorous-water': '黑臭水体整治（截污）',
-  'water-reuse': '再生水循环利用',
-  'industrial-wastewater': '工业废水深度治理',
-  'landfill-leachate': '垃圾渗滤液处理',
-  'livestock-farm': '规模化畜禽养殖粪污治理',
-  'rural-sewage': '农村生活污水治理',
-  'rural-sewage-metered': '农村生活污水治理（计量）',
-  'ultra-low-emission-cems': '超低排放改造（在线监测）',
-  'boiler-kiln-cems': '锅炉炉窑治理（在线监测）',
-  'boiler-kiln-factor': '锅炉炉窑治理（系数法）',
-  'industrial-deep-treatment': '工业深度治理',
-  'structure-closure': '产业结构调整（淘汰关停）',
-  'coal-boiler-elimination': '燃煤锅炉淘汰',
-  'old-vehicle-elimination': '老旧车辆淘汰',
-  'vocs-source-substitution': '含VOCs原辅材料源头替代',
-  'vocs-end-of-pipe': 'VOCs末端治理',
-  'vocs-ldar-tank-loading': 'LDAR/储罐/装载治理',
-};
-const STATUS_LABEL: Record<string, string> = { planned: '计划', 'under-construction': '在建', completed: '建成', trial: '试运行', operating: '稳定运行', stopped: '停运', verified: '已核查' };
-const REVIEW_LABEL: Record<DispatchOut['status'], string> = { submitted: '待核查', approved: '已核查', returned: '已退回', superseded: '已更正' };
-const LEVEL_LABEL = { green: '达到序时进度', yellow: '略低于序时进度', red: '明显滞后', none: '—' } as const;
+// The documents go to the bureau in Chinese, whatever the reader's language: labels from the zh-CN catalog.
+const zh = (key: MessageKey) => translate('zh-CN', key);
+const POLLUTANT_LABEL = (p: Pollutant) => zh(`reduction.pollutant.${p}`);
+const TYPE_LABEL = (t: MeasureType) => zh(`reduction.type.${t}`);
+const STATUS_LABEL = (s: ProjectOut['status']) => zh(`reduction.status.${s}`);
+const REVIEW_LABEL = (s: DispatchOut['status']) => zh(`reduction.dispatchStatus.${s}`);
+const LEVEL_LABEL = (l: 'green' | 'yellow' | 'red' | 'none') => (l === 'none' ? '—' : zh(`reduction.level.${l}`));
 
 const monthTitle = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 const t3 = (x: number | null | undefined) => (x === null || x === undefined ? '' : x.toFixed(3));
@@ -48,7 +30,7 @@ function counted(d: DispatchOut | null) {
   const reasons: string[] = [];
   for (const x of d?.accounting.pollutants ?? []) {
     t.set(x.pollutant, x.rejection ? 0 : x.countable_t);
-    if (x.rejection) reasons.push(`${POLLUTANT_LABEL[x.pollutant]}：${x.rejection.reason}`);
+    if (x.rejection) reasons.push(`${POLLUTANT_LABEL(x.pollutant)}：${x.rejection.reason}`);
   }
   if (d?.accounting.rejection && !reasons.length) reasons.push(d.accounting.rejection.reason);
   return { t, reasons };
@@ -94,7 +76,7 @@ export async function dispatchXlsx(ctx: Ctx, month: string, regionCode: string |
   head(3, 15, '工程状态', 4);
   head(3, 16, '形象进度', 4);
   head(3, 17, '核算削减量（吨）', 3, 20);
-  POLLUTANTS.forEach((p, i) => head(4, 17 + i, p === 'COD' ? 'COD' : POLLUTANT_LABEL[p]));
+  POLLUTANTS.forEach((p, i) => head(4, 17 + i, p === 'COD' ? 'COD' : POLLUTANT_LABEL(p)));
   head(3, 21, '核查状态', 4);
   head(3, 22, '备注', 4);
 
@@ -103,24 +85,24 @@ export async function dispatchXlsx(ctx: Ctx, month: string, regionCode: string |
     const d = r.dispatch;
     const c = counted(d);
     const progress = [d?.progressPct != null ? `${d.progressPct}%` : '', d?.progressNote ?? ''].filter(Boolean).join(' ');
-    const review = d ? REVIEW_LABEL[d.status] : r.overdue ? '逾期未报' : '未填报';
+    const review = d ? REVIEW_LABEL(d.status) : r.overdue ? '逾期未报' : '未填报';
     const notes = [d?.status === 'returned' ? '退回待修改' : '', ...c.reasons, r.project.note].filter(Boolean).join('；');
     const row = ws.addRow([
       i + 1,
       regions.get(r.project.regionCode) ?? r.project.regionCode,
       r.project.code,
       r.project.name,
-      TYPE_LABEL[r.project.measureType] ?? r.project.measureType,
+      TYPE_LABEL(r.project.measureType),
       r.project.facilityName,
       r.project.uscc,
       r.project.outlet,
-      r.project.pollutants.map((p) => POLLUTANT_LABEL[p]).join('、'),
+      r.project.pollutants.map((p) => POLLUTANT_LABEL(p)).join('、'),
       r.project.plannedStart ?? '',
       r.project.plannedCompletion ?? '',
       d?.dates.actualStart ?? '',
       d?.dates.completion ?? '',
       d?.dates.eventDate ?? '',
-      STATUS_LABEL[d?.projectStatus ?? r.project.status] ?? '',
+      STATUS_LABEL(d?.projectStatus ?? r.project.status),
       progress,
       ...POLLUTANTS.map((p) => (r.project.pollutants.includes(p) && c.t.has(p) ? c.t.get(p)! : null)),
       review,
@@ -157,7 +139,7 @@ export async function bulletinData(ctx: Ctx, month: string) {
     generated: beijingDate(ctx.now),
     dueDate: table.dueDate,
     expected: progress.expected,
-    pollutants: progress.pollutants.map((p) => [POLLUTANT_LABEL[p.pollutant], t3(p.target), t3(p.verified_t), t3(p.pending_t), pct(p.completion), pct(progress.expected), LEVEL_LABEL[p.level]]),
+    pollutants: progress.pollutants.map((p) => [POLLUTANT_LABEL(p.pollutant), t3(p.target), t3(p.verified_t), t3(p.pending_t), pct(p.completion), pct(progress.expected), LEVEL_LABEL(p.level)]),
     regions: progress.regions.map((r) => [name(r.regionCode), ...POLLUTANTS.map((p) => {
       const x = r.pollutants.find((y) => y.pollutant === p)!;
       return x.allocation === null ? `${t3(x.verified_t)} / —` : `${t3(x.verified_t)} / ${t3(x.allocation)}（${pct(x.completion)}）`;
