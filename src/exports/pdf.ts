@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const require = createRequire(import.meta.url);
 // Noto Sans Hans (GB 2312 subset, SIL OFL 1.1) from npm, so a PDF in Chinese needs no system font.
@@ -15,6 +15,17 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
   return pdfmake.createPdf({ ...doc, defaultStyle: { font: PDF_FONT, ...doc.defaultStyle } }).getBuffer();
+}
+
+/** 通报: a landscape A4 bulletin with its centred title and subtitle line above the body. */
+export function renderBulletin(title: string, subtitle: string, body: Content[]): Promise<Buffer> {
+  return renderPdf({
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    defaultStyle: { fontSize: 9 },
+    info: { title, creator: 'ECER' },
+    content: [{ text: title, fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 6] }, { text: subtitle, alignment: 'center', margin: [0, 0, 0, 8] }, ...body],
+  });
 }
 
 /** Black or white text, whichever reads on a fill colour (WCAG relative luminance). */

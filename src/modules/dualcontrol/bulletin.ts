@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { renderPdf, textOn } from '../../exports/pdf';
+import { renderBulletin, textOn } from '../../exports/pdf';
 import type { Rating } from '../../domain/energy/barometer';
 import type { Ctx } from '../../server/context';
 import { beijingDate } from '../../domain/reporting/calendar';
@@ -71,24 +70,15 @@ export async function bulletinXlsx(b: Bulletin): Promise<Buffer> {
 
 /** The bulletin as a PDF in Chinese (pdfmake with the embedded Noto Sans Hans). */
 export async function bulletinPdf(b: Bulletin): Promise<Buffer> {
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    defaultStyle: { fontSize: 9 },
-    info: { title: b.title, creator: 'ECER' },
-    content: [
-      { text: b.title, fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
-      { text: `生成日期：${b.generated}　评价口径：${b.ruleName}`, alignment: 'center', margin: [0, 0, 0, 10] },
-      {
-        table: {
-          headerRows: 1,
-          widths: ['auto', '*', 'auto', '*', 'auto', 'auto', '*', '*'],
-          body: [b.header.map((h) => ({ text: h, bold: true })), ...b.rows.map((r) => r.cells.map((c, i) => ({ text: c, fillColor: r.colours[i] ?? undefined, color: textOn(r.colours[i] ?? null) })))],
-        },
+  return renderBulletin(b.title, `生成日期：${b.generated}　评价口径：${b.ruleName}`, [
+    {
+      table: {
+        headerRows: 1,
+        widths: ['auto', '*', 'auto', '*', 'auto', 'auto', '*', '*'],
+        body: [b.header.map((h) => ({ text: h, bold: true })), ...b.rows.map((r) => r.cells.map((c, i) => ({ text: c, fillColor: r.colours[i] ?? undefined, color: textOn(r.colours[i] ?? null) })))],
       },
-      ...b.notes.map((n) => ({ text: n, margin: [0, 6, 0, 0] as [number, number, number, number], fontSize: 8 })),
-    ],
-  };
-  return renderPdf(doc);
+    },
+    ...b.notes.map((n) => ({ text: n, margin: [0, 6, 0, 0] as [number, number, number, number], fontSize: 8 })),
+  ]);
 }
 

@@ -7,6 +7,7 @@ import { type Pollutant, splitByPotential } from '../../domain/reduction/index';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
 import * as orgRepo from '../org/repo';
+import { checkShareRegions } from '../reporting/allocations.service';
 import { type PollutantTarget, pollutantTargets, reductionRules } from './reference';
 import * as repo from './repo';
 
@@ -60,15 +61,7 @@ export async function setAllocations(ctx: Ctx, pollutant: Pollutant, shares: Arr
   const rules = await reductionRules(ctx.db, beijingDate(ctx.now));
   const t: PollutantTarget | undefined = (await pollutantTargets(ctx.db, rules)).find((x) => x.pollutant === pollutant);
   if (!t) throw new AppError('not-found', `${pollutant} 的减排目标指标（${rules.targetIndicators[pollutant] ?? '—'}）未载入`);
-  const regions = new Map((await orgRepo.listRegions(ctx.db)).map((r) => [r.code, r]));
-  const seen = new Set<string>();
-  shares.forEach((s, i) => {
-    const r = regions.get(s.regionCode);
-    const where = { pointer: `#/shares/${i}/regionCode`, field: `shares.${i}.regionCode` };
-    if (!r || r.kind === 'city') throw new AppError('validation', `${s.regionCode} 不是县（市、区）或功能区`, where);
-    if (seen.has(s.regionCode)) throw new AppError('validation', `${r.name} 重复`, where);
-    seen.add(s.regionCode);
-  });
+  await checkShareRegions(ctx, shares);
   await ctx.db.transaction(async (tx) => {
     const before = await repo.listAllocations(tx, [t.indicatorId]);
     await repo.replaceAllocations(tx, t.indicatorId, shares, ctx.now);

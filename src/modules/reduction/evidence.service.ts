@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../domain/reduction/index';
-import { sniffEvidence } from '../../domain/reporting/evidence';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
-import { EVIDENCE_MAX_BYTES, cleanFileName } from '../reporting/evidence.service';
+import { checkedEvidenceFile } from '../reporting/evidence.service';
 import { databaseEvidenceStore as store } from '../reporting/evidence-store';
 import { readableProject, writableProject } from './projects.service';
 import * as repo from './repo';
@@ -18,12 +16,7 @@ export async function attachProjectEvidence(ctx: Ctx, projectId: number, kind: s
   if (a.kind !== 'user') throw new AppError('unauthenticated', '请先登录');
   const p = await writableProject(ctx, projectId);
   if (!(EVIDENCE_KINDS as readonly string[]).includes(kind)) throw new AppError('validation', `未知的材料类型 ${kind}`, { field: 'kind' });
-  if (content.length === 0) throw new AppError('validation', '文件为空');
-  if (content.length > EVIDENCE_MAX_BYTES) throw new AppError('payload-too-large', `文件超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
-  const type = sniffEvidence(content);
-  if (!type) throw new AppError('unsupported-media-type', '只接受 PDF、图片（PNG、JPEG、GIF、WebP）和 Office 文件；该文件的内容不是其中之一', { offset: 0 });
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  const name = cleanFileName(fileName);
+  const { sha256, type, name } = checkedEvidenceFile(content, fileName);
   return ctx.db.transaction(async (tx) => {
     await store.put(tx, { sha256, mediaType: type.mediaType, content, at: ctx.now });
     await repo.linkEvidence(tx, { projectId: p.id, sha256, kind, fileName: name, uploadedBy: a.userId, uploadedAt: ctx.now });

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 import type { UserActor } from '../../domain/access';
 import { beijingDate } from '../../domain/reporting/calendar';
 import { type MeasureType, POLLUTANTS, type Pollutant } from '../../domain/reduction/index';
-import { renderPdf } from '../../exports/pdf';
+import { renderBulletin } from '../../exports/pdf';
 import { type MessageKey, translate } from '../../i18n/index';
 import type { Ctx } from '../../server/context';
 import * as orgRepo from '../org/repo';
@@ -157,27 +157,18 @@ export async function bulletinData(ctx: Ctx, month: string) {
 export async function bulletinPdf(b: Bulletin): Promise<Buffer> {
   const list = (items: string[]): Content => (items.length ? { ul: items, margin: [0, 2, 0, 0] } : { text: '无。', margin: [0, 2, 0, 0] });
   const h = (text: string): Content => ({ text, bold: true, fontSize: 11, margin: [0, 10, 0, 4] });
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    defaultStyle: { fontSize: 9 },
-    info: { title: b.title, creator: 'ECER' },
-    content: [
-      { text: b.title, fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
-      { text: `生成日期：${b.generated}　本月调度截止：${b.dueDate}　序时进度：${pct(b.expected)}`, alignment: 'center', margin: [0, 0, 0, 6] },
-      h('一、主要污染物重点工程减排量完成情况（单位：吨）'),
-      { table: { headerRows: 1, widths: ['*', '*', '*', '*', '*', '*', '*'], body: [['污染物', '目标', '已核查', '待核查', '完成率', '序时进度', '进度状态'].map((t) => ({ text: t, bold: true })), ...b.pollutants] } },
-      h('二、各县（市、区）完成情况（已核查 / 分解目标，吨）'),
-      { table: { headerRows: 1, widths: ['auto', '*', '*', '*', '*', 'auto', 'auto'], body: [['地区', 'COD', '氨氮', '氮氧化物', '挥发性有机物', '工程数', '逾期'].map((t) => ({ text: t, bold: true })), ...b.regions] } },
-      h('三、逾期未报送调度的地区和工程'),
-      list(b.overdueRegions),
-      list(b.overdueProjects),
-      h('四、退回修改的调度'),
-      list(b.returned),
-      h('五、核算剔除的减排量及原因'),
-      list(b.rejections),
-      { text: '注：减排量为当年相对 2020 年的重点工程减排量，只计已核查数值；完成率 = 已核查 / 目标；进度状态为平台规则（达到序时进度 / 略低于序时进度 / 明显滞后）。', fontSize: 8, margin: [0, 10, 0, 0] },
-    ],
-  };
-  return renderPdf(doc);
+  return renderBulletin(b.title, `生成日期：${b.generated}　本月调度截止：${b.dueDate}　序时进度：${pct(b.expected)}`, [
+    h('一、主要污染物重点工程减排量完成情况（单位：吨）'),
+    { table: { headerRows: 1, widths: ['*', '*', '*', '*', '*', '*', '*'], body: [['污染物', '目标', '已核查', '待核查', '完成率', '序时进度', '进度状态'].map((t) => ({ text: t, bold: true })), ...b.pollutants] } },
+    h('二、各县（市、区）完成情况（已核查 / 分解目标，吨）'),
+    { table: { headerRows: 1, widths: ['auto', '*', '*', '*', '*', 'auto', 'auto'], body: [['地区', 'COD', '氨氮', '氮氧化物', '挥发性有机物', '工程数', '逾期'].map((t) => ({ text: t, bold: true })), ...b.regions] } },
+    h('三、逾期未报送调度的地区和工程'),
+    list(b.overdueRegions),
+    list(b.overdueProjects),
+    h('四、退回修改的调度'),
+    list(b.returned),
+    h('五、核算剔除的减排量及原因'),
+    list(b.rejections),
+    { text: '注：减排量为当年相对 2020 年的重点工程减排量，只计已核查数值；完成率 = 已核查 / 目标；进度状态为平台规则（达到序时进度 / 略低于序时进度 / 明显滞后）。', fontSize: 8, margin: [0, 10, 0, 0] },
+  ]);
 }

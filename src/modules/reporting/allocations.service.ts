@@ -31,9 +31,8 @@ export async function getAllocations(ctx: Ctx, indicatorId: number) {
   return view(x, shares, own === undefined);
 }
 
-/** Sets all shares of one indicator at once (the steering office), audited, all or nothing. */
-export async function setAllocations(ctx: Ctx, indicatorId: number, shares: Share[]) {
-  const x = await indicatorOrThrow(ctx, indicatorId);
+/** Shares go to counties and zones only, each once; the error points at the share at fault. */
+export async function checkShareRegions(ctx: Ctx, shares: ReadonlyArray<{ regionCode: string }>) {
   const regions = new Map((await orgRepo.listRegions(ctx.db)).map((r) => [r.code, r]));
   const seen = new Set<string>();
   shares.forEach((s, i) => {
@@ -43,6 +42,12 @@ export async function setAllocations(ctx: Ctx, indicatorId: number, shares: Shar
     if (seen.has(s.regionCode)) throw new AppError('validation', `${r.name} 重复`, where);
     seen.add(s.regionCode);
   });
+}
+
+/** Sets all shares of one indicator at once (the steering office), audited, all or nothing. */
+export async function setAllocations(ctx: Ctx, indicatorId: number, shares: Share[]) {
+  const x = await indicatorOrThrow(ctx, indicatorId);
+  await checkShareRegions(ctx, shares);
   return ctx.db.transaction(async (tx) => {
     const before = await repo.listAllocations(tx, { indicatorId });
     await repo.replaceAllocations(tx, indicatorId, shares, ctx.now);

@@ -26,6 +26,19 @@ export function cleanFileName(name: string): string {
 }
 
 /**
+ * An uploaded evidence file checked by its content (never by its name or declared type): not empty, not too
+ * large, a PDF, image or Office file. Returns its SHA-256 (the bytes are stored once under it), its type and a
+ * clean file name. Shared by every context that takes evidence.
+ */
+export function checkedEvidenceFile(content: Buffer, fileName: string) {
+  if (content.length === 0) throw new AppError('validation', '文件为空');
+  if (content.length > EVIDENCE_MAX_BYTES) throw new AppError('payload-too-large', `文件超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
+  const type = sniffEvidence(content);
+  if (!type) throw new AppError('unsupported-media-type', '只接受 PDF、图片（PNG、JPEG、GIF、WebP）和 Office 文件；该文件的内容不是其中之一', { offset: 0 });
+  return { sha256: createHash('sha256').update(content).digest('hex'), type, name: cleanFileName(fileName) };
+}
+
+/**
  * Attaches an evidence file to a report awaiting review, by whoever submitted it (or the city).
  * The type comes from the content; the bytes are stored once by their SHA-256.
  */
@@ -36,12 +49,7 @@ export async function attachEvidence(ctx: Ctx, reportId: number, fileName: strin
   const isCityWide = a.role === 'admin' || a.role === 'steering';
   if (report.submittedBy !== a.userId && !isCityWide) throw new AppError('forbidden', '只有报送人可以为该报告上传佐证材料');
   if (report.status !== 'submitted') throw new AppError('conflict', '只能为待审核的报告上传佐证材料');
-  if (content.length === 0) throw new AppError('validation', '文件为空');
-  if (content.length > EVIDENCE_MAX_BYTES) throw new AppError('payload-too-large', `文件超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`);
-  const type = sniffEvidence(content);
-  if (!type) throw new AppError('unsupported-media-type', '只接受 PDF、图片（PNG、JPEG、GIF、WebP）和 Office 文件；该文件的内容不是其中之一', { offset: 0 });
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  const name = cleanFileName(fileName);
+  const { sha256, type, name } = checkedEvidenceFile(content, fileName);
   return ctx.db.transaction(async (tx) => {
     await store.put(tx, { sha256, mediaType: type.mediaType, content, at: ctx.now });
     await linkAttachment(tx, { reportId, sha256, fileName: name });

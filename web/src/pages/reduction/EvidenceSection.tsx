@@ -1,14 +1,14 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, List, Select, Tag, Typography, Upload } from 'antd';
+import { Alert, Flex, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { EVIDENCE_BY_METHOD } from '../../../../src/domain/reduction/evidence';
 import { EVIDENCE_KINDS, type EvidenceKind, type MethodId } from '../../../../src/domain/reduction/model';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
+import { EvidenceUploadButton } from '../../components/EvidenceUploadButton';
 import { HiddenLabel } from '../../components/HiddenLabel';
 import { problemDetail } from '../../components/problem-text';
 import { ThreadHeading } from '../../components/ReviewHistory';
-import { EVIDENCE_ACCEPT, fileTypeLabel, formatFileSize } from '../reporting/evidence';
+import { fileTypeLabel, formatFileSize } from '../reporting/evidence';
 import { evidenceKey, methodKey } from './labels';
 import { type Evidence, evidenceUrl, useUploadEvidence } from './queries';
 
@@ -17,7 +17,6 @@ type Props = { projectId: number; method: MethodId; evidence: readonly Evidence[
 /** 证明材料: the kinds the method needs (reduction.md §4), each marked uploaded or missing, the files, and an upload by kind. */
 export function EvidenceSection({ projectId, method, evidence, missing, canUpload }: Props) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const needed = EVIDENCE_BY_METHOD[method];
   const [kind, setKind] = useState<EvidenceKind>(missing[0] ?? needed[0] ?? 'other');
   const upload = useUploadEvidence(projectId);
@@ -57,28 +56,7 @@ export function EvidenceSection({ projectId, method, evidence, missing, canUploa
         <Flex wrap gap={8} align="center" style={{ marginTop: 12 }}>
           <HiddenLabel htmlFor="red-ev-kind">{t('reduction.ev.kind')}</HiddenLabel>
           <Select<EvidenceKind> id="red-ev-kind" style={{ width: 300 }} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: t(evidenceKey(k)) }))} />
-          <Upload
-            accept={EVIDENCE_ACCEPT}
-            showUploadList={false}
-            multiple={false}
-            customRequest={({ file, onSuccess, onError }) => {
-              if (!(file instanceof File)) return;
-              upload.mutate(
-                { kind, file },
-                {
-                  onSuccess: (e) => {
-                    void message.success(t('reduction.ev.uploaded', { name: e.fileName }));
-                    onSuccess?.(e);
-                  },
-                  onError: (err) => onError?.(err),
-                },
-              );
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>
-              {t('reduction.ev.upload')}
-            </Button>
-          </Upload>
+          <EvidenceUploadButton send={(file, callbacks) => upload.mutate({ kind, file }, callbacks)} pending={upload.isPending} label={t('reduction.ev.upload')} uploaded={(name) => t('reduction.ev.uploaded', { name })} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('reduction.ev.hint')}
           </Typography.Text>

@@ -1,11 +1,11 @@
-import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, List, Typography, Upload } from 'antd';
+import { Alert, List, Typography } from 'antd';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
+import { EvidenceUploadButton } from '../../components/EvidenceUploadButton';
 import { problemDetail } from '../../components/problem-text';
 import { QueryError } from '../../components/QueryError';
-import { EVIDENCE_ACCEPT, fileTypeLabel, formatFileSize } from './evidence';
+import { fileTypeLabel, formatFileSize } from './evidence';
 import { attachmentsQuery, attachmentUrl, useAttachEvidence } from './queries';
 
 type Props = { reportId: number; canAttach: boolean };
@@ -13,7 +13,6 @@ type Props = { reportId: number; canAttach: boolean };
 /** The evidence files of one revision, with an upload while it awaits review (for its submitter). */
 export function EvidenceList({ reportId, canAttach }: Props) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const list = useQuery(attachmentsQuery(reportId));
   const attach = useAttachEvidence(reportId);
   const error = attach.error instanceof ApiError ? attach.error : null;
@@ -44,25 +43,7 @@ export function EvidenceList({ reportId, canAttach }: Props) {
       )}
       {canAttach && (
         <div style={{ marginTop: 12 }}>
-          <Upload
-            accept={EVIDENCE_ACCEPT}
-            showUploadList={false}
-            multiple={false}
-            customRequest={({ file, onSuccess, onError }) => {
-              if (!(file instanceof File)) return;
-              attach.mutate(file, {
-                onSuccess: (a) => {
-                  void message.success(t('reporting.evidenceUploaded', { name: a.fileName }));
-                  onSuccess?.(a);
-                },
-                onError: (e) => onError?.(e),
-              });
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={attach.isPending}>
-              {t('reporting.evidenceUpload')}
-            </Button>
-          </Upload>
+          <EvidenceUploadButton send={(file, callbacks) => attach.mutate(file, callbacks)} pending={attach.isPending} label={t('reporting.evidenceUpload')} uploaded={(name) => t('reporting.evidenceUploaded', { name })} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
             {t('reporting.evidenceHint')}
           </Typography.Paragraph>
