@@ -27,9 +27,9 @@ const INTEGER_PARAMS = new Set(['QnRtn', 'ExeRtn', 'RtdInterval', 'MinInterval',
 
 type NumericSuffixKey = 'rtd' | 'min' | 'avg' | 'max' | 'cou' | 'zsRtd' | 'zsMin' | 'zsAvg' | 'zsMax';
 /** Suffixes whose values are signed decimals (hj212.md §4), by the property they fill. */
-const NUMERIC_SUFFIXES: Readonly<Record<string, NumericSuffixKey>> = {
-  Rtd: 'rtd', Min: 'min', Avg: 'avg', Max: 'max', Cou: 'cou', ZsRtd: 'zsRtd', ZsMin: 'zsMin', ZsAvg: 'zsAvg', ZsMax: 'zsMax',
-};
+const NUMERIC_SUFFIXES: ReadonlyMap<string, NumericSuffixKey> = new Map([
+  ['Rtd', 'rtd'], ['Min', 'min'], ['Avg', 'avg'], ['Max', 'max'], ['Cou', 'cou'], ['ZsRtd', 'zsRtd'], ['ZsMin', 'zsMin'], ['ZsAvg', 'zsAvg'], ['ZsMax', 'zsMax'],
+]);
 
 /** Parses a CP area's text; `baseOffset` is the byte offset of its first character in the frame, for error offsets. */
 export function parseCp(text: string, baseOffset: number, options: CpOptions): CpParse {
@@ -103,7 +103,7 @@ function addPair(cp: Cp, byCode: Map<string, FactorValues>, name: string, value:
       cp.factors.push(factor);
     }
   }
-  const key = NUMERIC_SUFFIXES[suffix];
+  const key = NUMERIC_SUFFIXES.get(suffix);
   if (key !== undefined) {
     if (factor[key] !== undefined) return duplicate(name);
     if (!isSignedDecimal(value) && !isTextFactor(code)) return { code: 'value', reason: `${name} 的值“${clip(value)}”不是数值`, at: 'value' };

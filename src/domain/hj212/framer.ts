@@ -99,7 +99,7 @@ export class Hj212Framer {
     const out: FramerOutput = { frames: [], errors: [] };
     const buf = this.buffer;
     for (;;) {
-      const header = buf.indexOf('##', this.position, 'latin1');
+      let header = buf.indexOf('##', this.position, 'latin1');
       if (header < 0) {
         // keep a last '#': it may be the first half of the next `##`
         const end = buf.length > this.position && buf[buf.length - 1] === HASH ? buf.length - 1 : buf.length;
@@ -107,18 +107,20 @@ export class Hj212Framer {
         this.position = end;
         break;
       }
+      // in a run of '#' only the last two can open a packet (`###0087…`): the ones before are garbage
+      while (header + 2 < buf.length && buf[header + 2] === HASH) header++;
       this.addGarbage(this.position, header);
-      this.flushGarbage(out.errors);
       this.position = header;
       const attempt = this.tryFrame(header);
-      if (attempt.kind === 'need') break;
+      if (attempt.kind === 'need') break; // the garbage run may still go on (`#` `#` `#`… across reads)
+      this.flushGarbage(out.errors);
       if (attempt.kind === 'frame') {
         out.frames.push(attempt.frame);
         this.position += attempt.size;
       } else {
         out.errors.push(attempt.error);
         this.quietUntil = Math.max(this.quietUntil, this.base + header + attempt.extent);
-        this.position += 2; // resync on the next `##` (hj212.md §7)
+        this.position = header + 2; // drop 2 bytes and resync on the next `##` (hj212.md §7)
       }
     }
     return out;
@@ -155,6 +157,10 @@ export class Hj212Framer {
     }
     const length = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
     const { maxDataLength, encryptedFallback, maxEncryptedFrame } = this.options;
+    if (length > maxDataLength && (!encryptedFallback || length + 12 > maxEncryptedFrame)) {
+      // too long for any frame this framer accepts: no need to wait for the CP area to say so
+      return this.reject('oversize', `数据段长度 ${length} 超过上限 ${maxDataLength} 字节（§6.3 表2）`, at + 2, 6);
+    }
     if (encryptedFallback && length > 0) {
       // `CP=&&` lies inside the first LLLL data bytes of any packet, plaintext or SM4, whichever length LLLL counts
       const windowEnd = at + 6 + Math.min(length, CP_WINDOW) + CP_ENCRYPTED.length;

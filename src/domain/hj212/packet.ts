@@ -159,7 +159,7 @@ function parseHeader(text: string, cpIndex: number, at: (i: number) => number, p
   let pnoText: string | null = null;
   let rf: string | null = null;
   // where each field starts, so a malformed one is reported at its own byte
-  let qnAt = 0, stAt = 0, cnAt = 0, mnAt = 0, flagAt = 0, pnumAt = 0;
+  let qnAt = 0, stAt = 0, cnAt = 0, mnAt = 0, flagAt = 0, pnumAt = 0, pnoAt = 0;
   const bad = (i: number, reason: string) => ({ ok: false as const, error: { code: 'header-field' as const, reason, offset: at(i) } });
   let i = 0;
   while (i < cpIndex) {
@@ -182,7 +182,7 @@ function parseHeader(text: string, cpIndex: number, at: (i: number) => number, p
       case 'MN': seen = mn; mn = value; mnAt = i; break;
       case 'Flag': seen = flagText; flagText = value; flagAt = i; break;
       case 'PNUM': seen = pnumText; pnumText = value; pnumAt = i; break;
-      case 'PNO': seen = pnoText; pnoText = value; break;
+      case 'PNO': seen = pnoText; pnoText = value; pnoAt = i; break;
       case 'RF': seen = rf; rf = value; break;
       default:
         warnings.push({ code: 'header-unknown', message: `未知包头字段 ${clip(name)} 已忽略` });
@@ -212,7 +212,7 @@ function parseHeader(text: string, cpIndex: number, at: (i: number) => number, p
   let pno: number | null = null;
   if (pnumText !== null || pnoText !== null) {
     // any number of digits: 2025's Table 3 widths read literally as one digit (hj212-2025.md §2)
-    if (pnumText === null || pnoText === null) return bad(0, 'PNUM 与 PNO 须同时出现');
+    if (pnumText === null || pnoText === null) return bad(pnumText === null ? pnoAt : pnumAt, 'PNUM 与 PNO 须同时出现');
     if (!isUnsignedInteger(pnumText) || !isUnsignedInteger(pnoText) || pnumText.length > 4 || pnoText.length > 4) return bad(pnumAt, `PNUM“${clip(pnumText)}”/PNO“${clip(pnoText)}”应为整数`);
     pnum = Number(pnumText);
     pno = Number(pnoText);

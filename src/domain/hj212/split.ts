@@ -1,3 +1,4 @@
+import { emptyRecord } from './cp';
 import type { FactorValues, Packet, Rejection } from './model';
 
 /**
@@ -91,19 +92,19 @@ const FACTOR_KEYS = ['rtd', 'min', 'avg', 'max', 'cou', 'zsRtd', 'zsMin', 'zsAvg
 
 function merge(parts: Packet[]): { ok: true; packet: Packet } | { ok: false; error: Rejection } {
   const head = parts[0]!;
-  const params: Record<string, string> = { ...head.cp.params };
+  const params = Object.assign(emptyRecord(), head.cp.params);
   const factors: FactorValues[] = [];
   const byCode = new Map<string, FactorValues>();
   const conflict = (what: string): { ok: false; error: Rejection } => ({ ok: false, error: { code: 'split', reason: `分包合并时 ${what} 在不同分包中取值不同`, offset: 0 } });
   for (const part of parts) {
     for (const [name, value] of Object.entries(part.cp.params)) {
-      if (name in params && params[name] !== value) return conflict(name);
+      if (Object.hasOwn(params, name) && params[name] !== value) return conflict(name);
       params[name] = value;
     }
     for (const f of part.cp.factors) {
       const into = byCode.get(f.code);
       if (!into) {
-        const copy = { ...f, other: { ...f.other } };
+        const copy = { ...f, other: Object.assign(emptyRecord(), f.other) };
         byCode.set(f.code, copy);
         factors.push(copy);
         continue;
@@ -114,7 +115,7 @@ function merge(parts: Packet[]): { ok: true; packet: Packet } | { ok: false; err
         into[k] = f[k];
       }
       for (const [suffix, value] of Object.entries(f.other)) {
-        if (suffix in into.other && into.other[suffix] !== value) return conflict(`${f.code}-${suffix}`);
+        if (Object.hasOwn(into.other, suffix) && into.other[suffix] !== value) return conflict(`${f.code}-${suffix}`);
         into.other[suffix] = value;
       }
     }
