@@ -91,14 +91,14 @@ function addPair(cp: Cp, byCode: Map<string, FactorValues>, name: string, value:
       factor = byCode.get(mapped);
       if (!factor) {
         warnings.push({ code: 'factor-2005', message: `HJ/T 212-2005 因子编码 ${code} 按 HJ 212-2017 附录B 记为 ${mapped}` });
-        factor = { code: mapped, code2005: code, other: emptyRecord() };
+        factor = newFactor(mapped, code);
         byCode.set(mapped, factor);
         cp.factors.push(factor);
       }
       byCode.set(code, factor);
       code = mapped;
     } else {
-      factor = { code, other: emptyRecord() };
+      factor = newFactor(code, undefined);
       byCode.set(code, factor);
       cp.factors.push(factor);
     }
@@ -156,6 +156,14 @@ function addParam(cp: Cp, name: string, value: string, warnings: Warning[]): Pai
   if (INTEGER_PARAMS.has(name) && !isUnsignedInteger(value)) return { code: 'value', reason: `${name} 的值“${clip(value)}”应为整数`, at: 'value' };
   cp.params[name] = value;
   return null;
+}
+
+/** Every property present from the start: one object shape for all factors, and JSON in the table's order. */
+function newFactor(code: string, code2005: string | undefined): FactorValues {
+  return {
+    code, code2005, rtd: undefined, min: undefined, avg: undefined, max: undefined, cou: undefined, zsRtd: undefined, zsMin: undefined,
+    zsAvg: undefined, zsMax: undefined, flag: undefined, eflag: undefined, sampleTime: undefined, info: undefined, other: emptyRecord(),
+  };
 }
 
 /** A record without a prototype, so a station's `__proto__=…` is a name like any other. */
