@@ -17,7 +17,6 @@ export type CpParse = { ok: true; cp: Cp; warnings: Warning[] } | { ok: false; e
 
 const SEMI = 0x3b;
 const COMMA = 0x2c;
-const EQ = 0x3d;
 const SLASH = 0x2f;
 
 /** Plain names holding a YYYYMMDDhhmmss time (Table 4 / Appendix C). SKCreateTime carries milliseconds by design. */
@@ -25,115 +24,122 @@ const TIME_PARAMS = new Set(['SystemTime', 'BeginTime', 'EndTime', 'RestartTime'
 /** Plain names holding an unsigned integer (Tables 6, 7; CN 1000, 1062, 1064). */
 const INTEGER_PARAMS = new Set(['QnRtn', 'ExeRtn', 'RtdInterval', 'MinInterval', 'OverTime', 'ReCount']);
 
-type NumericSuffixKey = 'rtd' | 'min' | 'avg' | 'max' | 'cou' | 'zsRtd' | 'zsMin' | 'zsAvg' | 'zsMax';
-/** Suffixes whose values are signed decimals (hj212.md §4), by the property they fill. */
-const NUMERIC_SUFFIXES: ReadonlyMap<string, NumericSuffixKey> = new Map([
-  ['Rtd', 'rtd'], ['Min', 'min'], ['Avg', 'avg'], ['Max', 'max'], ['Cou', 'cou'], ['ZsRtd', 'zsRtd'], ['ZsMin', 'zsMin'], ['ZsAvg', 'zsAvg'], ['ZsMax', 'zsMax'],
-]);
-
 /** Parses a CP area's text; `baseOffset` is the byte offset of its first character in the frame, for error offsets. */
 export function parseCp(text: string, baseOffset: number, options: CpOptions): CpParse {
   const cp: Cp = { dataTime: null, params: emptyRecord(), factors: [] };
   const warnings: Warning[] = [];
-  const byCode = new Map<string, FactorValues>();
   const n = text.length;
+  let current: FactorValues | null = null;
+  // the next `;` and `,` at or after i, found by the engine's native search rather than a loop per character
+  let nextSemi = -1;
+  let nextComma = -1;
   let i = 0;
   while (i < n) {
+    if (nextSemi < i) nextSemi = indexOrEnd(text, ';', i);
+    if (nextComma < i) nextComma = indexOrEnd(text, ',', i);
+    const separator = nextSemi < nextComma ? nextSemi : nextComma;
     const nameStart = i;
-    let c = text.charCodeAt(i);
-    while (i < n && c !== EQ && c !== SEMI && c !== COMMA) c = text.charCodeAt(++i);
-    if (i === n || c !== EQ) {
-      // an empty item (`;;`, a trailing `;` before `&&`) is ignored (hj212.md §7); anything else lacks its `=`
-      if (i === nameStart) {
-        i++;
-        continue;
-      }
-      return fail(text, baseOffset, nameStart, 'cp-syntax', `CP 数据区“${clip(text.slice(nameStart, i))}”缺少“=”`);
+    if (separator === i) {
+      i++; // an empty item (`;;`, a trailing `;` before `&&`) is ignored (hj212.md §7)
+      continue;
     }
-    const name = text.slice(nameStart, i);
-    if (name.length === 0) return fail(text, baseOffset, nameStart, 'cp-syntax', 'CP 数据区有一项缺少名称（“=”前为空）');
-    const valueStart = ++i;
+    const eq = text.indexOf('=', i);
+    if (eq < 0 || eq > separator) return fail(text, baseOffset, nameStart, 'cp-syntax', `CP 数据区“${clip(text.slice(nameStart, separator))}”缺少“=”`);
+    if (eq === nameStart) return fail(text, baseOffset, nameStart, 'cp-syntax', 'CP 数据区有一项缺少名称（“=”前为空）');
+    const valueStart = eq + 1;
     let value: string;
-    if (text.charCodeAt(i) === SLASH && text.charCodeAt(i + 1) === SLASH) {
+    if (text.charCodeAt(valueStart) === SLASH && text.charCodeAt(valueStart + 1) === SLASH) {
       // `//…//` is taken whole, `;` `,` `=` inside included (§6.3.3)
-      const close = text.indexOf('//', i + 2);
-      if (close < 0) return fail(text, baseOffset, valueStart, 'cp-syntax', `${name} 的 //…// 文本没有结束的“//”`);
+      const close = text.indexOf('//', valueStart + 2);
+      if (close < 0) return fail(text, baseOffset, valueStart, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本没有结束的“//”`);
       i = close + 2;
       value = text.slice(valueStart, i);
-      if (i < n && (c = text.charCodeAt(i)) !== SEMI && c !== COMMA) {
-        return fail(text, baseOffset, i, 'cp-syntax', `${name} 的 //…// 文本之后应为“;”或“,”`);
-      }
+      const c = text.charCodeAt(i);
+      if (i < n && c !== SEMI && c !== COMMA) return fail(text, baseOffset, i, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本之后应为“;”或“,”`);
     } else {
-      c = text.charCodeAt(i);
-      while (i < n && c !== SEMI && c !== COMMA) c = text.charCodeAt(++i);
+      i = separator;
       value = text.slice(valueStart, i);
     }
-    const problem = addPair(cp, byCode, name, value, options, warnings);
+    const dash = text.lastIndexOf('-', eq - 1);
+    let problem: PairProblem | null;
+    if (dash < nameStart) problem = addParam(cp, text.slice(nameStart, eq), value, warnings);
+    else if (dash === nameStart || dash === eq - 1) problem = { code: 'cp-syntax', reason: `CP 数据区名称“${clip(text.slice(nameStart, eq))}”应为“因子编码-后缀”`, at: 'name' };
+    else {
+      // a factor's values normally sit together (`a21026-Min=…,a21026-Avg=…`): reuse the factor of the last pair
+      if (current === null || !isCodeAt(text, nameStart, dash, current)) current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
+      problem = setSuffix(current, text.slice(dash + 1, eq), value, warnings);
+      if (problem !== null) problem.reason = `${text.slice(nameStart, eq)} ${problem.reason}`;
+    }
     if (problem) return fail(text, baseOffset, problem.at === 'name' ? nameStart : valueStart, problem.code, problem.reason);
     i++; // past the separator (or the end)
   }
   return { ok: true, cp, warnings };
 }
 
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
+}
+
 type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; at: 'name' | 'value' };
 
-/** Files one `name=value` pair into the CP; returns what is wrong with it, if anything. */
-function addPair(cp: Cp, byCode: Map<string, FactorValues>, name: string, value: string, options: CpOptions, warnings: Warning[]): PairProblem | null {
-  const dash = name.lastIndexOf('-');
-  if (dash < 0) return addParam(cp, name, value, warnings);
-  if (dash === 0 || dash === name.length - 1) return { code: 'cp-syntax', reason: `CP 数据区名称“${clip(name)}”应为“因子编码-后缀”`, at: 'name' };
-  let code = name.slice(0, dash);
-  const suffix = name.slice(dash + 1);
-  let factor = byCode.get(code);
-  if (!factor) {
-    const mapped = options.map2005 ? FACTOR_2005_TO_2017.get(code) : undefined;
-    if (mapped) {
-      factor = byCode.get(mapped);
-      if (!factor) {
-        warnings.push({ code: 'factor-2005', message: `HJ/T 212-2005 因子编码 ${code} 按 HJ 212-2017 附录B 记为 ${mapped}` });
-        factor = newFactor(mapped, code);
-        byCode.set(mapped, factor);
-        cp.factors.push(factor);
-      }
-      byCode.set(code, factor);
-      code = mapped;
-    } else {
-      factor = newFactor(code, undefined);
-      byCode.set(code, factor);
-      cp.factors.push(factor);
-    }
+/** Whether text[start, end) is the code this factor arrived under (its 2005 code, if it was mapped). */
+function isCodeAt(text: string, start: number, end: number, factor: FactorValues): boolean {
+  const code = factor.code2005 ?? factor.code;
+  return code.length === end - start && text.startsWith(code, start);
+}
+
+/** The factor with this code, added (and mapped from its 2005 code when asked) if it is new. */
+function factorFor(cp: Cp, code: string, options: CpOptions, warnings: Warning[]): FactorValues {
+  for (const f of cp.factors) if (f.code === code || f.code2005 === code) return f;
+  const mapped = options.map2005 ? FACTOR_2005_TO_2017.get(code) : undefined;
+  if (mapped !== undefined) {
+    for (const f of cp.factors) if (f.code === mapped) return f;
+    warnings.push({ code: 'factor-2005', message: `HJ/T 212-2005 因子编码 ${code} 按 HJ 212-2017 附录B 记为 ${mapped}` });
   }
-  const key = NUMERIC_SUFFIXES.get(suffix);
-  if (key !== undefined) {
-    if (factor[key] !== undefined) return duplicate(name);
-    if (!isSignedDecimal(value) && !isTextFactor(code)) return { code: 'value', reason: `${name} 的值“${clip(value)}”不是数值`, at: 'value' };
-    factor[key] = value;
-    return null;
-  }
+  const factor = mapped === undefined ? newFactor(code, undefined) : newFactor(mapped, code);
+  cp.factors.push(factor);
+  return factor;
+}
+
+/** Numeric suffixes hold signed decimals, except on text-type factors (hj212-2025.md §10.7). */
+const isNumeric = (f: FactorValues, value: string) => isSignedDecimal(value) || isTextFactor(f.code);
+
+const DUPLICATE: PairProblem = { code: 'cp-syntax', reason: '重复出现', at: 'name' };
+const NOT_A_NUMBER: PairProblem = { code: 'value', reason: '的值不是数值', at: 'value' };
+
+/**
+ * Files one factor value by its suffix (hj212.md §4). Plain property writes, one per suffix, keep this hot path
+ * monomorphic. The caller puts the pair's name in front of the reason.
+ */
+function setSuffix(f: FactorValues, suffix: string, value: string, warnings: Warning[]): PairProblem | null {
   switch (suffix) {
+    case 'Rtd': if (f.rtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.rtd = value; return null;
+    case 'Min': if (f.min !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.min = value; return null;
+    case 'Avg': if (f.avg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.avg = value; return null;
+    case 'Max': if (f.max !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.max = value; return null;
+    case 'Cou': if (f.cou !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.cou = value; return null;
+    case 'ZsRtd': if (f.zsRtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsRtd = value; return null;
+    case 'ZsMin': if (f.zsMin !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMin = value; return null;
+    case 'ZsAvg': if (f.zsAvg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsAvg = value; return null;
+    case 'ZsMax': if (f.zsMax !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMax = value; return null;
     case 'Flag':
-      if (factor.flag !== undefined) return duplicate(name);
-      if (!isFlag(value)) return { code: 'value', reason: `${name} 的数据标记“${clip(value)}”应为 1–4 位字母或数字`, at: 'value' };
-      factor.flag = value;
+      if (f.flag !== undefined) return { ...DUPLICATE };
+      if (!isFlag(value)) return { code: 'value', reason: `的数据标记“${clip(value)}”应为 1–4 位字母或数字`, at: 'value' };
+      f.flag = value;
       return null;
-    case 'EFlag':
-      if (factor.eflag !== undefined) return duplicate(name);
-      factor.eflag = value;
-      return null;
+    case 'EFlag': if (f.eflag !== undefined) return { ...DUPLICATE }; f.eflag = value; return null;
+    case 'Info': if (f.info !== undefined) return { ...DUPLICATE }; f.info = value; return null;
     case 'SampleTime': {
-      if (factor.sampleTime !== undefined) return duplicate(name);
-      const t = readTime(name, value, warnings);
-      if (t === null) return { code: 'datatime', reason: `${name}“${clip(value)}”应为 14 位 YYYYMMDDhhmmss 的有效时间`, at: 'value' };
-      factor.sampleTime = t;
+      if (f.sampleTime !== undefined) return { ...DUPLICATE };
+      const t = readTime('SampleTime', value, warnings);
+      if (t === null) return { code: 'datatime', reason: `“${clip(value)}”应为 14 位 YYYYMMDDhhmmss 的有效时间`, at: 'value' };
+      f.sampleTime = t;
       return null;
     }
-    case 'Info':
-      if (factor.info !== undefined) return duplicate(name);
-      factor.info = value;
-      return null;
     default:
-      if (Object.hasOwn(factor.other, suffix)) return duplicate(name);
-      factor.other[suffix] = value;
+      if (Object.hasOwn(f.other, suffix)) return { ...DUPLICATE };
+      f.other[suffix] = value;
       return null;
   }
 }

@@ -25,7 +25,6 @@ export type DecodeOptions = {
 };
 
 const EDITION_VERSION: Readonly<Record<Edition, number>> = { '2005': 0, '2017': 1, '2025': 2 };
-const NON_ASCII = /[^\x00-\x7f]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
@@ -106,13 +105,14 @@ function decodeEncrypted(frame: Frame, profile: Readonly<StationProfile>, option
 
 /** A plaintext data segment (`QN=…;…;CP=&&…&&`) to a packet; `base` is the stream offset of its first byte. */
 function decodeSegment(segment: Buffer, base: number, profile: Readonly<StationProfile>, warnings: Warning[]): DecodeResult {
-  const latin = segment.toString('latin1');
-  let text = latin;
-  if (NON_ASCII.test(latin)) {
-    // UTF-8 by the standard (Table C.40); legacy DAS send GBK/GB2312 (hj212.md §7)
+  // UTF-8 by the standard (Table C.40); as many characters as bytes means plain ASCII, the usual case
+  let text = segment.toString('utf8');
+  const isAscii = text.length === segment.length;
+  if (!isAscii) {
     try {
-      text = utf8.decode(segment);
+      text = utf8.decode(segment); // fatal: invalid UTF-8 throws instead of turning into U+FFFD
     } catch {
+      // legacy DAS send GBK/GB2312 (hj212.md §7)
       try {
         text = gb18030.decode(segment);
         warnings.push({ code: 'gb18030', message: '数据段不是 UTF-8，已按 GB18030 解码' });
@@ -121,21 +121,25 @@ function decodeSegment(segment: Buffer, base: number, profile: Readonly<StationP
       }
     }
   }
-  const at = (charIndex: number) => base + (text === latin ? charIndex : Buffer.byteLength(text.slice(0, charIndex), 'utf8'));
   const cpIndex = findCp(text);
   if (cpIndex < 0) return { ok: false, error: { code: 'cp-syntax', reason: '数据段缺少“CP=&&”', offset: base } };
   const end = text.length - 2;
   if (end < cpIndex + 5 || text.charCodeAt(end) !== 0x26 || text.charCodeAt(end + 1) !== 0x26) {
-    return { ok: false, error: { code: 'cp-syntax', reason: 'CP 数据区应以“&&”结束，且其后直接是 CRC', offset: at(Math.max(end, cpIndex)) } };
+    return { ok: false, error: { code: 'cp-syntax', reason: 'CP 数据区应以“&&”结束，且其后直接是 CRC', offset: byteOffset(text, isAscii, base, Math.max(end, cpIndex)) } };
   }
-  const header = parseHeader(text, cpIndex, at, profile, warnings);
-  if (!header.ok) return header;
+  const header = parseHeader(text, cpIndex, profile, warnings);
+  if (!header.ok) return { ok: false, error: { code: 'header-field', reason: header.reason, offset: byteOffset(text, isAscii, base, header.index) } };
   const map2005 = profile.edition === '2005' || (profile.edition === 'auto' && header.flag.version === 0);
-  const cp = parseCp(text.slice(cpIndex + 5, end), at(cpIndex + 5), { map2005 });
+  const cp = parseCp(text.slice(cpIndex + 5, end), byteOffset(text, isAscii, base, cpIndex + 5), { map2005 });
   if (!cp.ok) return cp;
   for (const w of cp.warnings) warnings.push(w);
   const { qn, st, cn, pw, mn, flag, pnum, pno, rf } = header;
   return { ok: true, packet: { qn, st, cn, pw, mn, flag, pnum, pno, rf, cp: cp.cp }, encrypted: false, warnings };
+}
+
+/** Stream offset of a character: its UTF-8 bytes counted when the text is not ASCII. */
+function byteOffset(text: string, isAscii: boolean, base: number, charIndex: number): number {
+  return base + (isAscii ? charIndex : Buffer.byteLength(text.slice(0, charIndex), 'utf8'));
 }
 
 /** Index of the `CP=&&` that opens the CP area: the first one at the start or after a `;`. */
@@ -145,10 +149,13 @@ function findCp(text: string): number {
   return i;
 }
 
+type HeaderProblem = { ok: false; index: number; reason: string };
+const headerProblem = (index: number, reason: string): HeaderProblem => ({ ok: false, index, reason });
+
 type Header = { ok: true; qn: string | null; st: string; cn: string; pw: string; mn: string; flag: PacketFlag; pnum: number | null; pno: number | null; rf: string | null };
 
 /** The header fields before `CP=&&`, in any order, empty items ignored (hj212.md §7). */
-function parseHeader(text: string, cpIndex: number, at: (i: number) => number, profile: Readonly<StationProfile>, warnings: Warning[]): Header | { ok: false; error: Rejection } {
+function parseHeader(text: string, cpIndex: number, profile: Readonly<StationProfile>, warnings: Warning[]): Header | HeaderProblem {
   let qn: string | null = null;
   let st: string | null = null;
   let cn: string | null = null;
@@ -160,7 +167,6 @@ function parseHeader(text: string, cpIndex: number, at: (i: number) => number, p
   let rf: string | null = null;
   // where each field starts, so a malformed one is reported at its own byte
   let qnAt = 0, stAt = 0, cnAt = 0, mnAt = 0, flagAt = 0, pnumAt = 0, pnoAt = 0;
-  const bad = (i: number, reason: string) => ({ ok: false as const, error: { code: 'header-field' as const, reason, offset: at(i) } });
   let i = 0;
   while (i < cpIndex) {
     let semi = text.indexOf(';', i);
@@ -170,7 +176,7 @@ function parseHeader(text: string, cpIndex: number, at: (i: number) => number, p
       continue;
     }
     const eq = text.indexOf('=', i);
-    if (eq < 0 || eq > semi) return bad(i, `包头字段“${clip(text.slice(i, semi))}”缺少“=”`);
+    if (eq < 0 || eq > semi) return headerProblem(i, `包头字段“${clip(text.slice(i, semi))}”缺少“=”`);
     const name = text.slice(i, eq);
     const value = text.slice(eq + 1, semi);
     let seen: string | null;
@@ -188,7 +194,7 @@ function parseHeader(text: string, cpIndex: number, at: (i: number) => number, p
         warnings.push({ code: 'header-unknown', message: `未知包头字段 ${clip(name)} 已忽略` });
         seen = null;
     }
-    if (seen !== null) return bad(i, `包头字段 ${name} 重复出现`);
+    if (seen !== null) return headerProblem(i, `包头字段 ${name} 重复出现`);
     i = semi + 1;
   }
   // Flag (Table 3): version = flag >> 2, bit 1 = PNUM/PNO present, bit 0 = answer required; absent in 2005
@@ -196,29 +202,29 @@ function parseHeader(text: string, cpIndex: number, at: (i: number) => number, p
   if (flagText === null) flag = { raw: null, version: 0, split: pnumText !== null, answer: false };
   else {
     const raw = flagText.length <= 3 && isUnsignedInteger(flagText) ? Number(flagText) : -1;
-    if (raw < 0 || raw > 255) return bad(flagAt, `Flag“${clip(flagText)}”应为 0–255 的整数`);
+    if (raw < 0 || raw > 255) return headerProblem(flagAt, `Flag“${clip(flagText)}”应为 0–255 的整数`);
     flag = { raw, version: raw >> 2, split: (raw & 2) !== 0, answer: (raw & 1) !== 0 };
   }
   if (qn === null) {
-    if (flag.version !== 0) return bad(0, '缺少 QN（HJ 212-2017 起必填）');
-  } else if (qn.length !== 17 || !isUnsignedInteger(qn)) return bad(qnAt, `QN“${clip(qn)}”应为 17 位数字 YYYYMMDDhhmmsszzz`);
-  if (st === null || !/^[0-9A-Za-z]{2}$/.test(st)) return bad(stAt, st === null ? '缺少 ST' : `ST“${clip(st)}”应为 2 位系统编码（表5）`);
-  if (cn === null || cn.length !== 4 || !isUnsignedInteger(cn)) return bad(cnAt, cn === null ? '缺少 CN' : `CN“${clip(cn)}”应为 4 位命令编码（表9）`);
-  if (pw === null) return bad(0, '缺少 PW');
-  if (mn === null) return bad(0, '缺少 MN');
+    if (flag.version !== 0) return headerProblem(0, '缺少 QN（HJ 212-2017 起必填）');
+  } else if (qn.length !== 17 || !isUnsignedInteger(qn)) return headerProblem(qnAt, `QN“${clip(qn)}”应为 17 位数字 YYYYMMDDhhmmsszzz`);
+  if (st === null || !/^[0-9A-Za-z]{2}$/.test(st)) return headerProblem(stAt, st === null ? '缺少 ST' : `ST“${clip(st)}”应为 2 位系统编码（表5）`);
+  if (cn === null || cn.length !== 4 || !isUnsignedInteger(cn)) return headerProblem(cnAt, cn === null ? '缺少 CN' : `CN“${clip(cn)}”应为 4 位命令编码（表9）`);
+  if (pw === null) return headerProblem(0, '缺少 PW');
+  if (mn === null) return headerProblem(0, '缺少 MN');
   // HJ 212-2025 registration (CN 1001) comes before the platform assigns an MN (hj212-2025.md §10.5)
-  if (mn === '' && cn !== '1001') return bad(mnAt, 'MN 为空（仅 CN=1001 入网注册可以为空）');
+  if (mn === '' && cn !== '1001') return headerProblem(mnAt, 'MN 为空（仅 CN=1001 入网注册可以为空）');
   let pnum: number | null = null;
   let pno: number | null = null;
   if (pnumText !== null || pnoText !== null) {
     // any number of digits: 2025's Table 3 widths read literally as one digit (hj212-2025.md §2)
-    if (pnumText === null || pnoText === null) return bad(pnumText === null ? pnoAt : pnumAt, 'PNUM 与 PNO 须同时出现');
-    if (!isUnsignedInteger(pnumText) || !isUnsignedInteger(pnoText) || pnumText.length > 4 || pnoText.length > 4) return bad(pnumAt, `PNUM“${clip(pnumText)}”/PNO“${clip(pnoText)}”应为整数`);
+    if (pnumText === null || pnoText === null) return headerProblem(pnumText === null ? pnoAt : pnumAt, 'PNUM 与 PNO 须同时出现');
+    if (!isUnsignedInteger(pnumText) || !isUnsignedInteger(pnoText) || pnumText.length > 4 || pnoText.length > 4) return headerProblem(pnumAt, `PNUM“${clip(pnumText)}”/PNO“${clip(pnoText)}”应为整数`);
     pnum = Number(pnumText);
     pno = Number(pnoText);
-    if (pnum < 1 || pno < 1 || pno > pnum) return bad(pnumAt, `PNO=${pno} 应在 1 到 PNUM=${pnum} 之间`);
+    if (pnum < 1 || pno < 1 || pno > pnum) return headerProblem(pnumAt, `PNO=${pno} 应在 1 到 PNUM=${pnum} 之间`);
     if (!flag.split) warnings.push({ code: 'split-flag', message: `有 PNUM/PNO 但 Flag=${flag.raw} 未置分包位` });
-  } else if (flag.split) return bad(flagAt, `Flag=${flag.raw} 置了分包位，但缺少 PNUM/PNO`);
+  } else if (flag.split) return headerProblem(flagAt, `Flag=${flag.raw} 置了分包位，但缺少 PNUM/PNO`);
   if (rf !== null && rf !== '1') warnings.push({ code: 'rf-value', message: `RF=${clip(rf)}：HJ 212-2025 只定义 RF=1（补传）` });
   if (profile.edition !== 'auto' && flag.raw !== null && flag.version !== EDITION_VERSION[profile.edition]) {
     // Flag is a hint only; the station's profile decides (hj212-2025.md §2, §6.1)
