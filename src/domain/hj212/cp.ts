@@ -18,6 +18,7 @@ export type CpParse = { ok: true; cp: Cp; warnings: Warning[] } | { ok: false; e
 const SEMI = 0x3b;
 const COMMA = 0x2c;
 const SLASH = 0x2f;
+const DASH = 0x2d;
 
 /** Plain names holding a YYYYMMDDhhmmss time (Table 4 / Appendix C). SKCreateTime carries milliseconds by design. */
 const TIME_PARAMS = new Set(['SystemTime', 'BeginTime', 'EndTime', 'RestartTime']);
@@ -60,14 +61,16 @@ export function parseCp(text: string, baseOffset: number, options: CpOptions): C
       i = separator;
       value = text.slice(valueStart, i);
     }
-    const dash = text.lastIndexOf('-', eq - 1);
+    // the factor code ends at the name's last '-' (a short backward scan: String#lastIndexOf is a slow call in V8)
+    let dash = eq - 1;
+    while (dash >= nameStart && text.charCodeAt(dash) !== DASH) dash--;
     let problem: PairProblem | null;
     if (dash < nameStart) problem = addParam(cp, text.slice(nameStart, eq), value, warnings);
     else if (dash === nameStart || dash === eq - 1) problem = { code: 'cp-syntax', reason: `CP 数据区名称“${clip(text.slice(nameStart, eq))}”应为“因子编码-后缀”`, at: 'name' };
     else {
       // a factor's values normally sit together (`a21026-Min=…,a21026-Avg=…`): reuse the factor of the last pair
       if (current === null || !isCodeAt(text, nameStart, dash, current)) current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
-      problem = setSuffix(current, text.slice(dash + 1, eq), value, warnings);
+      problem = setSuffix(current, suffixAt(text, dash + 1, eq), text, dash + 1, eq, value, warnings);
       if (problem !== null) problem.reason = `${text.slice(nameStart, eq)} ${problem.reason}`;
     }
     if (problem) return fail(text, baseOffset, problem.at === 'name' ? nameStart : valueStart, problem.code, problem.reason);
@@ -86,7 +89,7 @@ type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; a
 /** Whether text[start, end) is the code this factor arrived under (its 2005 code, if it was mapped). */
 function isCodeAt(text: string, start: number, end: number, factor: FactorValues): boolean {
   const code = factor.code2005 ?? factor.code;
-  return code.length === end - start && text.startsWith(code, start);
+  return code.length === end - start && isWordAt(text, start, code);
 }
 
 /** The factor with this code, added (and mapped from its 2005 code when asked) if it is new. */
@@ -112,35 +115,79 @@ const NOT_A_NUMBER: PairProblem = { code: 'value', reason: '的值不是数值',
  * Files one factor value by its suffix (hj212.md §4). Plain property writes, one per suffix, keep this hot path
  * monomorphic. The caller puts the pair's name in front of the reason.
  */
-function setSuffix(f: FactorValues, suffix: string, value: string, warnings: Warning[]): PairProblem | null {
+/** The suffixes with a property of their own (hj212.md §4); anything else goes to `other`. */
+const enum Suffix { Other, Rtd, Min, Avg, Max, Cou, ZsRtd, ZsMin, ZsAvg, ZsMax, Flag, EFlag, Info, SampleTime }
+const SUFFIX_NAMES = ['', 'Rtd', 'Min', 'Avg', 'Max', 'Cou', 'ZsRtd', 'ZsMin', 'ZsAvg', 'ZsMax', 'Flag', 'EFlag', 'Info', 'SampleTime'];
+
+/** Which suffix text[start, end) is, without slicing it: a guess by length and letters, confirmed by one compare. */
+function suffixAt(text: string, start: number, end: number): Suffix {
+  const c0 = text.charCodeAt(start);
+  let guess = Suffix.Other;
+  switch (end - start) {
+    case 3:
+      if (c0 === 0x52) guess = Suffix.Rtd; // R
+      else if (c0 === 0x41) guess = Suffix.Avg; // A
+      else if (c0 === 0x43) guess = Suffix.Cou; // C
+      else if (c0 === 0x4d) guess = text.charCodeAt(start + 1) === 0x69 ? Suffix.Min : Suffix.Max; // M, i
+      break;
+    case 4:
+      guess = c0 === 0x46 ? Suffix.Flag : c0 === 0x49 ? Suffix.Info : Suffix.Other; // F, I
+      break;
+    case 5:
+      if (c0 === 0x45) guess = Suffix.EFlag; // E
+      else if (c0 === 0x5a) {
+        const c2 = text.charCodeAt(start + 2); // Zs + R, A, M (Min or Max)
+        guess = c2 === 0x52 ? Suffix.ZsRtd : c2 === 0x41 ? Suffix.ZsAvg : text.charCodeAt(start + 3) === 0x69 ? Suffix.ZsMin : Suffix.ZsMax;
+      }
+      break;
+    case 10:
+      if (c0 === 0x53) guess = Suffix.SampleTime; // S
+      break;
+  }
+  return guess !== Suffix.Other && isWordAt(text, start, SUFFIX_NAMES[guess]!) ? guess : Suffix.Other;
+}
+
+/** Whether `word` is at text[start…]; a loop the JIT inlines (String#startsWith is a call per use). */
+function isWordAt(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Files one factor value by its suffix (hj212.md §4). Plain property writes, one per suffix, keep this hot path
+ * monomorphic. The caller puts the pair's name in front of the reason.
+ */
+function setSuffix(f: FactorValues, suffix: Suffix, text: string, start: number, end: number, value: string, warnings: Warning[]): PairProblem | null {
   switch (suffix) {
-    case 'Rtd': if (f.rtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.rtd = value; return null;
-    case 'Min': if (f.min !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.min = value; return null;
-    case 'Avg': if (f.avg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.avg = value; return null;
-    case 'Max': if (f.max !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.max = value; return null;
-    case 'Cou': if (f.cou !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.cou = value; return null;
-    case 'ZsRtd': if (f.zsRtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsRtd = value; return null;
-    case 'ZsMin': if (f.zsMin !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMin = value; return null;
-    case 'ZsAvg': if (f.zsAvg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsAvg = value; return null;
-    case 'ZsMax': if (f.zsMax !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMax = value; return null;
-    case 'Flag':
+    case Suffix.Rtd: if (f.rtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.rtd = value; return null;
+    case Suffix.Min: if (f.min !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.min = value; return null;
+    case Suffix.Avg: if (f.avg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.avg = value; return null;
+    case Suffix.Max: if (f.max !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.max = value; return null;
+    case Suffix.Cou: if (f.cou !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.cou = value; return null;
+    case Suffix.ZsRtd: if (f.zsRtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsRtd = value; return null;
+    case Suffix.ZsMin: if (f.zsMin !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMin = value; return null;
+    case Suffix.ZsAvg: if (f.zsAvg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsAvg = value; return null;
+    case Suffix.ZsMax: if (f.zsMax !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMax = value; return null;
+    case Suffix.Flag:
       if (f.flag !== undefined) return { ...DUPLICATE };
       if (!isFlag(value)) return { code: 'value', reason: `的数据标记“${clip(value)}”应为 1–4 位字母或数字`, at: 'value' };
       f.flag = value;
       return null;
-    case 'EFlag': if (f.eflag !== undefined) return { ...DUPLICATE }; f.eflag = value; return null;
-    case 'Info': if (f.info !== undefined) return { ...DUPLICATE }; f.info = value; return null;
-    case 'SampleTime': {
+    case Suffix.EFlag: if (f.eflag !== undefined) return { ...DUPLICATE }; f.eflag = value; return null;
+    case Suffix.Info: if (f.info !== undefined) return { ...DUPLICATE }; f.info = value; return null;
+    case Suffix.SampleTime: {
       if (f.sampleTime !== undefined) return { ...DUPLICATE };
       const t = readTime('SampleTime', value, warnings);
       if (t === null) return { code: 'datatime', reason: `“${clip(value)}”应为 14 位 YYYYMMDDhhmmss 的有效时间`, at: 'value' };
       f.sampleTime = t;
       return null;
     }
-    default:
-      if (Object.hasOwn(f.other, suffix)) return { ...DUPLICATE };
-      f.other[suffix] = value;
+    default: {
+      const other = text.slice(start, end);
+      if (Object.hasOwn(f.other, other)) return { ...DUPLICATE };
+      f.other[other] = value;
       return null;
+    }
   }
 }
 

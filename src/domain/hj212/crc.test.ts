@@ -61,6 +61,7 @@ describe('HJ 212 CRC (Appendix A)', () => {
       for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
       const crc = hj212Crc(bytes);
       expect(crc).toBe(appendixA(bytes));
+      expect(hj212Crc(Buffer.concat([Buffer.from('##'), bytes, Buffer.from('x')]), 2, 2 + bytes.length)).toBe(crc);
       lowBytes.add(crc & 0xff);
     }
     expect([...lowBytes].every((b) => [0x00, 0x01, 0x40, 0x41, 0x80, 0x81, 0xc0, 0xc1].includes(b))).toBe(true);

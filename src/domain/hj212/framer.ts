@@ -62,6 +62,7 @@ type Attempt =
   | { kind: 'frame'; frame: Frame; size: number }
   | { kind: 'error'; error: Rejection; extent: number };
 const NEED: Attempt = { kind: 'need' };
+const NEED_MORE = -2;
 
 export class Hj212Framer {
   private readonly options: FramerOptions;
@@ -161,16 +162,37 @@ export class Hj212Framer {
       // too long for any frame this framer accepts: no need to wait for the CP area to say so
       return this.reject('oversize', `数据段长度 ${length} 超过上限 ${maxDataLength} 字节（§6.3 表2）`, at + 2, 6);
     }
-    if (encryptedFallback && length > 0) {
-      // `CP=&&` lies inside the first LLLL data bytes of any packet, plaintext or SM4, whichever length LLLL counts
-      const windowEnd = at + 6 + Math.min(length, CP_WINDOW) + CP_ENCRYPTED.length;
-      const cp = buf.subarray(at + 6, Math.min(windowEnd, buf.length)).indexOf(CP_ENCRYPTED);
-      if (cp >= 0) return this.tryEncryptedFrame(at, length, at + 6 + cp);
-      if (buf.length < windowEnd && length + 11 > available) return NEED;
-    }
     if (length > maxDataLength) {
+      // an SM4 frame whose LLLL counts the transmitted text may pass the plaintext limit (hj212-2025.md §10.1)
+      const cp = this.findEncryptedCp(at, length);
+      if (cp === NEED_MORE) return NEED;
+      if (cp >= 0) return this.tryEncryptedFrame(at, length, cp);
       return this.reject('oversize', `数据段长度 ${length} 超过上限 ${maxDataLength} 字节（§6.3 表2）`, at + 2, 6);
     }
+    const plain = this.tryPlainFrame(at, length);
+    if (plain.kind !== 'error' || !encryptedFallback) return plain;
+    // not a plaintext frame: an SM4 one, cut at CR LF, if its CP area starts with `{0x` (hj212-2025.md §6.2)
+    const cp = this.findEncryptedCp(at, length);
+    return cp >= 0 ? this.tryEncryptedFrame(at, length, cp) : plain;
+  }
+
+  /**
+   * Index of `CP=&&{0x` in this frame, -1 if absent, or NEED_MORE. It lies within the first LLLL data bytes of any
+   * SM4 packet, whichever length LLLL counts, and after at most CP_WINDOW bytes of header.
+   */
+  private findEncryptedCp(at: number, length: number): number {
+    if (length === 0) return -1;
+    const buf = this.buffer;
+    const windowEnd = at + 6 + Math.min(length, CP_WINDOW) + CP_ENCRYPTED.length;
+    const found = buf.subarray(at + 6, Math.min(windowEnd, buf.length)).indexOf(CP_ENCRYPTED);
+    if (found >= 0) return at + 6 + found;
+    return buf.length < windowEnd ? NEED_MORE : -1;
+  }
+
+  /** A frame by its length (§6.3 Table 2): tail, CRC format, CRC (Appendix A). */
+  private tryPlainFrame(at: number, length: number): Attempt {
+    const buf = this.buffer;
+    const available = buf.length - at;
     const crcAt = at + 6 + length;
     const tailAt = crcAt + 4;
     if (available < length + 11) return NEED;

@@ -35,6 +35,10 @@ export function decodeFrame(frame: Frame, profile: Readonly<StationProfile> = DE
   if (frame.encrypted) return decodeEncrypted(frame, profile, options, warnings);
   const segment = frame.bytes.subarray(6, frame.dataEnd);
   const r = decodeSegment(segment, frame.offset + 6, profile, warnings);
+  if (!r.ok && r.error.code === 'cp-syntax' && segment.includes('CP=&&{0x', 0, 'latin1')) {
+    // an SM4 packet whose LLLL counts the transmitted text and whose cipher text happened to hit the CRC (1 in 256)
+    return decodeEncrypted({ ...frame, encrypted: true, crcChecked: false }, profile, options, warnings);
+  }
   if (r.ok && profile.encryption === 'require' && isEncryptedCommand(r.packet.cn)) {
     // hj212-2025.md §6.3 and §10.8: still stored and answered (private networks may send plaintext), but raised
     warnings.push({ code: 'plaintext-under-require', message: `本站要求 SM4 加密，但 CN=${r.packet.cn} 以明文上传` });

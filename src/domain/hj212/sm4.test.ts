@@ -57,6 +57,19 @@ describe.runIf(isSm4Available())('SM4 CP area (HJ 212-2025 §6.4, Appendix A.2)'
     expect(plain.ok && encodePacket(plain.packet, { encryptKey: testKey, lengthMode: 'transmitted' }).toString()).toBe(transmitted.toString());
   });
 
+  it('an SM4 packet framed by its transmitted length is decrypted even when its cipher text happens to pass the CRC', () => {
+    // find a QN for which CRC(cipher text segment) = CRC(plaintext segment): the framer then takes it as plaintext
+    const plain = decodePacket(Buffer.from(P25.realtime));
+    if (!plain.ok) throw new Error(plain.error.reason);
+    let lucky: Buffer | null = null;
+    for (let n = 0; n < 5000 && !lucky; n++) {
+      const bytes = encodePacket({ ...plain.packet, qn: `20260315103${String(n).padStart(6, '0')}` }, { encryptKey: testKey, lengthMode: 'transmitted' });
+      if (hj212Crc(bytes, 6, bytes.length - 6) === Number.parseInt(bytes.toString('latin1', bytes.length - 6, bytes.length - 2), 16)) lucky = bytes;
+    }
+    expect(lucky).not.toBeNull();
+    expect(decodePacket(lucky!, profile({ lengthMode: 'transmitted' }))).toMatchObject({ ok: true, encrypted: true });
+  });
+
   it('a CRC over the encrypted text (6D40) is wrong', () => {
     const crcOverCipher = Buffer.from(P25.realtimeEncrypted.replace('D081', '6D40'));
     expect(decodePacket(crcOverCipher, profile())).toMatchObject({ ok: false, error: { code: 'decrypt' } });
