@@ -27,7 +27,7 @@ const INTEGER_PARAMS = new Set(['QnRtn', 'ExeRtn', 'RtdInterval', 'MinInterval',
 
 /** Parses a CP area's text; `baseOffset` is the byte offset of its first character in the frame, for error offsets. */
 export function parseCp(text: string, baseOffset: number, options: CpOptions): CpParse {
-  const cp: Cp = { dataTime: null, params: emptyRecord(), factors: [] };
+  const cp: Cp = { dataTime: null, params: {}, factors: [] };
   const warnings: Warning[] = [];
   const n = text.length;
   let current: FactorValues | null = null;
@@ -185,7 +185,7 @@ function setSuffix(f: FactorValues, suffix: Suffix, text: string, start: number,
     default: {
       const other = text.slice(start, end);
       if (Object.hasOwn(f.other, other)) return { ...DUPLICATE };
-      f.other[other] = value;
+      setOwn(f.other, other, value);
       return null;
     }
   }
@@ -207,7 +207,7 @@ function addParam(cp: Cp, name: string, value: string, warnings: Warning[]): Pai
     return null;
   }
   if (INTEGER_PARAMS.has(name) && !isUnsignedInteger(value)) return { code: 'value', reason: `${name} 的值“${clip(value)}”应为整数`, at: 'value' };
-  cp.params[name] = value;
+  setOwn(cp.params, name, value);
   return null;
 }
 
@@ -215,8 +215,17 @@ function addParam(cp: Cp, name: string, value: string, warnings: Warning[]): Pai
 function newFactor(code: string, code2005: string | undefined): FactorValues {
   return {
     code, code2005, rtd: undefined, min: undefined, avg: undefined, max: undefined, cou: undefined, zsRtd: undefined, zsMin: undefined,
-    zsAvg: undefined, zsMax: undefined, flag: undefined, eflag: undefined, sampleTime: undefined, info: undefined, other: emptyRecord(),
+    zsAvg: undefined, zsMax: undefined, flag: undefined, eflag: undefined, sampleTime: undefined, info: undefined, other: {},
   };
+}
+
+/**
+ * Stores a station-supplied name as an own property, `__proto__` included (a plain assignment would set the
+ * prototype). Plain objects rather than Object.create(null): those are several times slower to create, per factor.
+ */
+export function setOwn(record: Record<string, string>, name: string, value: string): void {
+  if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
 }
 
 /** A record without a prototype, so a station's `__proto__=…` is a name like any other. */

@@ -33,9 +33,8 @@ export function decodeFrame(frame: Frame, profile: Readonly<StationProfile> = DE
   const warnings: Warning[] = [];
   for (const l of frame.leniencies) warnings.push({ code: l, message: '包尾只有 LF（宽松模式接受）' });
   if (frame.encrypted) return decodeEncrypted(frame, profile, options, warnings);
-  const segment = frame.bytes.subarray(6, frame.dataEnd);
-  const r = decodeSegment(segment, frame.offset + 6, profile, warnings);
-  if (!r.ok && r.error.code === 'cp-syntax' && segment.includes('CP=&&{0x', 0, 'latin1')) {
+  const r = decodeSegment(frame.bytes, 6, frame.dataEnd, frame.offset + 6, profile, warnings);
+  if (!r.ok && r.error.code === 'cp-syntax' && frame.bytes.subarray(6, frame.dataEnd).includes('CP=&&{0x', 0, 'latin1')) {
     // an SM4 packet whose LLLL counts the transmitted text and whose cipher text happened to hit the CRC (1 in 256)
     return decodeEncrypted({ ...frame, encrypted: true, crcChecked: false }, profile, options, warnings);
   }
@@ -95,7 +94,7 @@ function decodeEncrypted(frame: Frame, profile: Readonly<StationProfile>, option
       continue;
     }
     const keyWarnings = k > 0 ? [...warnings, { code: 'key-previous', message: `用第 ${k + 1} 个（较旧的）密钥解密成功` }] : [...warnings];
-    const r = decodeSegment(plain, frame.offset + 6, profile, keyWarnings);
+    const r = decodeSegment(plain, 0, plain.length, frame.offset + 6, profile, keyWarnings);
     if (r.ok) return { ...r, encrypted: true };
     // else: 1 wrong key in 256 passes the CRC (Appendix A has 256 values); only the full parse proves a key (§10.2)
   }
@@ -107,12 +106,13 @@ function decodeEncrypted(frame: Frame, profile: Readonly<StationProfile>, option
   );
 }
 
-/** A plaintext data segment (`QN=…;…;CP=&&…&&`) to a packet; `base` is the stream offset of its first byte. */
-function decodeSegment(segment: Buffer, base: number, profile: Readonly<StationProfile>, warnings: Warning[]): DecodeResult {
+/** A plaintext data segment (`QN=…;…;CP=&&…&&`, bytes[start, end)) to a packet; `base` is its stream offset. */
+function decodeSegment(bytes: Buffer, start: number, end: number, base: number, profile: Readonly<StationProfile>, warnings: Warning[]): DecodeResult {
   // UTF-8 by the standard (Table C.40); as many characters as bytes means plain ASCII, the usual case
-  let text = segment.toString('utf8');
-  const isAscii = text.length === segment.length;
+  let text = bytes.toString('utf8', start, end);
+  const isAscii = text.length === end - start;
   if (!isAscii) {
+    const segment = bytes.subarray(start, end);
     try {
       text = utf8.decode(segment); // fatal: invalid UTF-8 throws instead of turning into U+FFFD
     } catch {
@@ -127,14 +127,14 @@ function decodeSegment(segment: Buffer, base: number, profile: Readonly<StationP
   }
   const cpIndex = findCp(text);
   if (cpIndex < 0) return { ok: false, error: { code: 'cp-syntax', reason: '数据段缺少“CP=&&”', offset: base } };
-  const end = text.length - 2;
-  if (end < cpIndex + 5 || text.charCodeAt(end) !== 0x26 || text.charCodeAt(end + 1) !== 0x26) {
-    return { ok: false, error: { code: 'cp-syntax', reason: 'CP 数据区应以“&&”结束，且其后直接是 CRC', offset: byteOffset(text, isAscii, base, Math.max(end, cpIndex)) } };
+  const cpEnd = text.length - 2;
+  if (cpEnd < cpIndex + 5 || text.charCodeAt(cpEnd) !== 0x26 || text.charCodeAt(cpEnd + 1) !== 0x26) {
+    return { ok: false, error: { code: 'cp-syntax', reason: 'CP 数据区应以“&&”结束，且其后直接是 CRC', offset: byteOffset(text, isAscii, base, Math.max(cpEnd, cpIndex)) } };
   }
   const header = parseHeader(text, cpIndex, profile, warnings);
   if (!header.ok) return { ok: false, error: { code: 'header-field', reason: header.reason, offset: byteOffset(text, isAscii, base, header.index) } };
   const map2005 = profile.edition === '2005' || (profile.edition === 'auto' && header.flag.version === 0);
-  const cp = parseCp(text.slice(cpIndex + 5, end), byteOffset(text, isAscii, base, cpIndex + 5), { map2005 });
+  const cp = parseCp(text.slice(cpIndex + 5, cpEnd), byteOffset(text, isAscii, base, cpIndex + 5), { map2005 });
   if (!cp.ok) return cp;
   for (const w of cp.warnings) warnings.push(w);
   const { qn, st, cn, pw, mn, flag, pnum, pno, rf } = header;
