@@ -111,6 +111,12 @@ describe('field deviations to tolerate (hj212.md §7 table)', () => {
     const text = HJ212_2017_PACKETS.appendixA;
     expect(decodePacket(Buffer.from(text.replace('1C80\r\n', '880\r\n')))).toMatchObject({ ok: false, error: { code: 'tail' } });
     expect(decodePacket(Buffer.from(text.replace('1C80', '0759')))).toMatchObject({ ok: false, error: { code: 'crc', offset: 107 } });
+    // the CRC a parser iterating characters (runes) would send for the C.40 log, whose Chinese text is multi-byte
+    const log = HJ212_2017_PACKETS.infoLog;
+    const runes = Uint8Array.from([...log.slice(6, -6)].map((ch) => ch.codePointAt(0)! & 0xff));
+    const overRunes = formatCrc(hj212Crc(runes));
+    expect(overRunes).not.toBe('9741');
+    expect(decodePacket(Buffer.from(log.replace('9741', overRunes)))).toMatchObject({ ok: false, error: { code: 'crc' } });
   });
 
   it('length counted in characters instead of bytes: rejected (the frame does not end where LLLL says)', () => {
