@@ -13,6 +13,7 @@ import { type Config, loadConfig } from '../server/config';
 import { loadReferenceData, systemCtx } from '../server/boot';
 import { ensureWebBuilt } from './build-web';
 import { runDualControlEvaluate } from './dualcontrol';
+import { runHj212Decode, runHj212Encode } from './hj212';
 import { InputError, readStdin } from './input';
 import { runEnergyTce } from './energy-tce';
 import { runReductionAccount } from './reduction-account';
@@ -144,6 +145,39 @@ program
     const config = loadConfig();
     try {
       process.stdout.write(await runEnergyTce(await readStdin(), path.join(config.referenceDir, 'reference')));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      console.error(err.message);
+      process.exitCode = 2;
+    }
+  });
+
+const hj212 = program.command('hj212').description('HJ 212 packets (2005, 2017 and 2025 editions): decode and encode, no database');
+hj212
+  .command('decode')
+  .description('read a raw HJ 212 byte stream on stdin; print one JSON line per packet or rejection, in stream order (format: README)')
+  .option('--key <key>', 'SM4 key of the station, 16 ASCII characters or 32 hex digits (repeat for a previous key)', (v: string, all: string[]) => [...all, v], [] as string[])
+  .option('--lenient', 'accept a bare LF as the packet tail (reported in warnings)', false)
+  .option('--edition <edition>', 'auto | 2005 | 2017 | 2025 (2005 maps old factor codes; others warn on a Flag mismatch)', 'auto')
+  .option('--length-mode <mode>', 'what LLLL of an SM4 packet counts: plaintext | transmitted | either', 'plaintext')
+  .option('--max-length <bytes>', 'largest data segment accepted', (v) => Number.parseInt(v, 10), 1024)
+  .action(async (o: { key: string[]; lenient: boolean; edition: string; lengthMode: string; maxLength: number }) => {
+    try {
+      process.exitCode = await runHj212Decode(process.stdin, o, process.stdout);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      console.error(err.message);
+      process.exitCode = 2;
+    }
+  });
+hj212
+  .command('encode')
+  .description('read packets as JSON on stdin (an object, an array, or one per line); print them as HJ 212 bytes with length and CRC computed (format: README)')
+  .option('--encrypt-key <key>', 'SM4-encrypt the CP area with this key (HJ 212-2025), 16 ASCII characters or 32 hex digits')
+  .option('--length-mode <mode>', 'what LLLL of an encrypted packet counts: plaintext | transmitted', 'plaintext')
+  .action(async (o: { encryptKey?: string; lengthMode: string }) => {
+    try {
+      process.stdout.write(runHj212Encode(await readStdin(), o));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       console.error(err.message);

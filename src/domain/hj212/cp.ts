@@ -1,0 +1,331 @@
+import { FACTOR_2005_TO_2017, isTextFactor } from './codes';
+import type { Cp, FactorValues, Rejection, Warning } from './model';
+
+/**
+ * The CP data area grammar (HJ 212-2017 §6.3.3, Table 4): items split on `;`, values of one item on `,`, a name
+ * from its value at the first `=`. Nothing is escaped; only a log between `//` and `//` (`i11001-Info=//…//`) is
+ * taken whole. Names are case-sensitive. Values stay decimal strings (never floats). This is the hot path of
+ * decoding, so it scans character codes once instead of splitting or running a regex per field.
+ */
+
+export type CpOptions = {
+  /** Map HJ/T 212-2005 factor codes (B01, 011, 060 …) to 2017 ones; only for 2005 packets, where they cannot clash. */
+  map2005: boolean;
+};
+
+export type CpParse = { ok: true; cp: Cp; warnings: Warning[] } | { ok: false; error: Rejection };
+
+const SEMI = 0x3b;
+const COMMA = 0x2c;
+const SLASH = 0x2f;
+const DASH = 0x2d;
+
+/** Plain names holding a YYYYMMDDhhmmss time (Table 4 / Appendix C). SKCreateTime carries milliseconds by design. */
+const TIME_PARAMS = new Set(['SystemTime', 'BeginTime', 'EndTime', 'RestartTime']);
+/** Plain names holding an unsigned integer (Tables 6, 7; CN 1000, 1062, 1064). */
+const INTEGER_PARAMS = new Set(['QnRtn', 'ExeRtn', 'RtdInterval', 'MinInterval', 'OverTime', 'ReCount']);
+
+/** Parses a CP area's text; `baseOffset` is the byte offset of its first character in the frame, for error offsets. */
+export function parseCp(text: string, baseOffset: number, options: CpOptions): CpParse {
+  const cp: Cp = { dataTime: null, params: {}, factors: [] };
+  const warnings: Warning[] = [];
+  const n = text.length;
+  let current: FactorValues | null = null;
+  // the next `;` and `,` at or after i, found by the engine's native search rather than a loop per character
+  let nextSemi = -1;
+  let nextComma = -1;
+  let i = 0;
+  while (i < n) {
+    if (nextSemi < i) nextSemi = indexOrEnd(text, ';', i);
+    if (nextComma < i) nextComma = indexOrEnd(text, ',', i);
+    const separator = nextSemi < nextComma ? nextSemi : nextComma;
+    const nameStart = i;
+    if (separator === i) {
+      i++; // an empty item (`;;`, a trailing `;` before `&&`) is ignored (hj212.md §7)
+      continue;
+    }
+    const eq = text.indexOf('=', i);
+    if (eq < 0 || eq > separator) return fail(text, baseOffset, nameStart, 'cp-syntax', `CP 数据区“${clip(text.slice(nameStart, separator))}”缺少“=”`);
+    if (eq === nameStart) return fail(text, baseOffset, nameStart, 'cp-syntax', 'CP 数据区有一项缺少名称（“=”前为空）');
+    const valueStart = eq + 1;
+    let value: string;
+    if (text.charCodeAt(valueStart) === SLASH && text.charCodeAt(valueStart + 1) === SLASH) {
+      // `//…//` is taken whole, `;` `,` `=` inside included (§6.3.3)
+      const close = text.indexOf('//', valueStart + 2);
+      if (close < 0) return fail(text, baseOffset, valueStart, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本没有结束的“//”`);
+      i = close + 2;
+      value = text.slice(valueStart, i);
+      const c = text.charCodeAt(i);
+      if (i < n && c !== SEMI && c !== COMMA) return fail(text, baseOffset, i, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本之后应为“;”或“,”`);
+    } else {
+      i = separator;
+      value = text.slice(valueStart, i);
+    }
+    // the factor code ends at the name's last '-' (a short backward scan: String#lastIndexOf is a slow call in V8)
+    let dash = eq - 1;
+    while (dash >= nameStart && text.charCodeAt(dash) !== DASH) dash--;
+    let problem: PairProblem | null;
+    if (dash < nameStart) problem = addParam(cp, text.slice(nameStart, eq), value, warnings);
+    else if (dash === nameStart || dash === eq - 1) problem = { code: 'cp-syntax', reason: `CP 数据区名称“${clip(text.slice(nameStart, eq))}”应为“因子编码-后缀”`, at: 'name' };
+    else {
+      // a factor's values normally sit together (`a21026-Min=…,a21026-Avg=…`): reuse the factor of the last pair
+      if (current === null || !isCodeAt(text, nameStart, dash, current)) current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
+      problem = setSuffix(current, suffixAt(text, dash + 1, eq), text, dash + 1, eq, value, warnings);
+      if (problem !== null) problem.reason = `${text.slice(nameStart, eq)} ${problem.reason}`;
+    }
+    if (problem) return fail(text, baseOffset, problem.at === 'name' ? nameStart : valueStart, problem.code, problem.reason);
+    i++; // past the separator (or the end)
+  }
+  return { ok: true, cp, warnings };
+}
+
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
+}
+
+type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; at: 'name' | 'value' };
+
+/** Whether text[start, end) is the code this factor arrived under (its 2005 code, if it was mapped). */
+function isCodeAt(text: string, start: number, end: number, factor: FactorValues): boolean {
+  const code = factor.code2005 ?? factor.code;
+  return code.length === end - start && isWordAt(text, start, code);
+}
+
+/** The factor with this code, added (and mapped from its 2005 code when asked) if it is new. */
+function factorFor(cp: Cp, code: string, options: CpOptions, warnings: Warning[]): FactorValues {
+  for (const f of cp.factors) if (f.code === code || f.code2005 === code) return f;
+  const mapped = options.map2005 ? FACTOR_2005_TO_2017.get(code) : undefined;
+  if (mapped !== undefined) {
+    for (const f of cp.factors) if (f.code === mapped) return f;
+    warnings.push({ code: 'factor-2005', message: `HJ/T 212-2005 因子编码 ${code} 按 HJ 212-2017 附录B 记为 ${mapped}` });
+  }
+  const factor = mapped === undefined ? newFactor(code, undefined) : newFactor(mapped, code);
+  cp.factors.push(factor);
+  return factor;
+}
+
+/** Numeric suffixes hold signed decimals, except on text-type factors (hj212-2025.md §10.7). */
+const isNumeric = (f: FactorValues, value: string) => isSignedDecimal(value) || isTextFactor(f.code);
+
+const DUPLICATE: PairProblem = { code: 'cp-syntax', reason: '重复出现', at: 'name' };
+const NOT_A_NUMBER: PairProblem = { code: 'value', reason: '的值不是数值', at: 'value' };
+
+/**
+ * Files one factor value by its suffix (hj212.md §4). Plain property writes, one per suffix, keep this hot path
+ * monomorphic. The caller puts the pair's name in front of the reason.
+ */
+/** The suffixes with a property of their own (hj212.md §4); anything else goes to `other`. */
+const enum Suffix { Other, Rtd, Min, Avg, Max, Cou, ZsRtd, ZsMin, ZsAvg, ZsMax, Flag, EFlag, Info, SampleTime }
+const SUFFIX_NAMES = ['', 'Rtd', 'Min', 'Avg', 'Max', 'Cou', 'ZsRtd', 'ZsMin', 'ZsAvg', 'ZsMax', 'Flag', 'EFlag', 'Info', 'SampleTime'];
+
+/** Which suffix text[start, end) is, without slicing it: a guess by length and letters, confirmed by one compare. */
+function suffixAt(text: string, start: number, end: number): Suffix {
+  const c0 = text.charCodeAt(start);
+  let guess = Suffix.Other;
+  switch (end - start) {
+    case 3:
+      if (c0 === 0x52) guess = Suffix.Rtd; // R
+      else if (c0 === 0x41) guess = Suffix.Avg; // A
+      else if (c0 === 0x43) guess = Suffix.Cou; // C
+      else if (c0 === 0x4d) guess = text.charCodeAt(start + 1) === 0x69 ? Suffix.Min : Suffix.Max; // M, i
+      break;
+    case 4:
+      guess = c0 === 0x46 ? Suffix.Flag : c0 === 0x49 ? Suffix.Info : Suffix.Other; // F, I
+      break;
+    case 5:
+      if (c0 === 0x45) guess = Suffix.EFlag; // E
+      else if (c0 === 0x5a) {
+        const c2 = text.charCodeAt(start + 2); // Zs + R, A, M (Min or Max)
+        guess = c2 === 0x52 ? Suffix.ZsRtd : c2 === 0x41 ? Suffix.ZsAvg : text.charCodeAt(start + 3) === 0x69 ? Suffix.ZsMin : Suffix.ZsMax;
+      }
+      break;
+    case 10:
+      if (c0 === 0x53) guess = Suffix.SampleTime; // S
+      break;
+  }
+  return guess !== Suffix.Other && isWordAt(text, start, SUFFIX_NAMES[guess]!) ? guess : Suffix.Other;
+}
+
+/** Whether `word` is at text[start…]; a loop the JIT inlines (String#startsWith is a call per use). */
+function isWordAt(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Files one factor value by its suffix (hj212.md §4). Plain property writes, one per suffix, keep this hot path
+ * monomorphic. The caller puts the pair's name in front of the reason.
+ */
+function setSuffix(f: FactorValues, suffix: Suffix, text: string, start: number, end: number, value: string, warnings: Warning[]): PairProblem | null {
+  switch (suffix) {
+    case Suffix.Rtd: if (f.rtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.rtd = value; return null;
+    case Suffix.Min: if (f.min !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.min = value; return null;
+    case Suffix.Avg: if (f.avg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.avg = value; return null;
+    case Suffix.Max: if (f.max !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.max = value; return null;
+    case Suffix.Cou: if (f.cou !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.cou = value; return null;
+    case Suffix.ZsRtd: if (f.zsRtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsRtd = value; return null;
+    case Suffix.ZsMin: if (f.zsMin !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMin = value; return null;
+    case Suffix.ZsAvg: if (f.zsAvg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsAvg = value; return null;
+    case Suffix.ZsMax: if (f.zsMax !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMax = value; return null;
+    case Suffix.Flag:
+      if (f.flag !== undefined) return { ...DUPLICATE };
+      if (!isFlag(value)) return { code: 'value', reason: `的数据标记“${clip(value)}”应为 1–4 位字母或数字`, at: 'value' };
+      f.flag = value;
+      return null;
+    case Suffix.EFlag: if (f.eflag !== undefined) return { ...DUPLICATE }; f.eflag = value; return null;
+    case Suffix.Info: if (f.info !== undefined) return { ...DUPLICATE }; f.info = value; return null;
+    case Suffix.SampleTime: {
+      if (f.sampleTime !== undefined) return { ...DUPLICATE };
+      const t = readTime('SampleTime', value, warnings);
+      if (t === null) return { code: 'datatime', reason: `“${clip(value)}”应为 14 位 YYYYMMDDhhmmss 的有效时间`, at: 'value' };
+      f.sampleTime = t;
+      return null;
+    }
+    default: {
+      const other = text.slice(start, end);
+      if (Object.hasOwn(f.other, other)) return { ...DUPLICATE };
+      setOwn(f.other, other, value);
+      return null;
+    }
+  }
+}
+
+function addParam(cp: Cp, name: string, value: string, warnings: Warning[]): PairProblem | null {
+  if (name === 'DataTime') {
+    if (cp.dataTime !== null) return duplicate(name);
+    const t = readTime(name, value, warnings);
+    if (t === null) return { code: 'datatime', reason: `DataTime“${clip(value)}”应为 14 位 YYYYMMDDhhmmss 的有效时间`, at: 'value' };
+    cp.dataTime = t;
+    return null;
+  }
+  if (Object.hasOwn(cp.params, name)) return duplicate(name);
+  if (TIME_PARAMS.has(name)) {
+    const t = readTime(name, value, warnings);
+    if (t === null) return { code: 'datatime', reason: `${name}“${clip(value)}”应为 14 位 YYYYMMDDhhmmss 的有效时间`, at: 'value' };
+    cp.params[name] = t;
+    return null;
+  }
+  if (INTEGER_PARAMS.has(name) && !isUnsignedInteger(value)) return { code: 'value', reason: `${name} 的值“${clip(value)}”应为整数`, at: 'value' };
+  setOwn(cp.params, name, value);
+  return null;
+}
+
+/** Every property present from the start: one object shape for all factors, and JSON in the table's order. */
+function newFactor(code: string, code2005: string | undefined): FactorValues {
+  return {
+    code, code2005, rtd: undefined, min: undefined, avg: undefined, max: undefined, cou: undefined, zsRtd: undefined, zsMin: undefined,
+    zsAvg: undefined, zsMax: undefined, flag: undefined, eflag: undefined, sampleTime: undefined, info: undefined, other: {},
+  };
+}
+
+/**
+ * Stores a station-supplied name as an own property, `__proto__` included (a plain assignment would set the
+ * prototype). Plain objects rather than Object.create(null): those are several times slower to create, per factor.
+ */
+export function setOwn(record: Record<string, string>, name: string, value: string): void {
+  if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
+}
+
+/** A record without a prototype, so a station's `__proto__=…` is a name like any other. */
+export const emptyRecord = (): Record<string, string> => Object.create(null) as Record<string, string>; // Object.create returns any
+
+const duplicate = (name: string): PairProblem => ({ code: 'cp-syntax', reason: `CP 数据区重复出现 ${clip(name)}`, at: 'name' });
+
+/**
+ * A time field: 14 digits YYYYMMDDhhmmss forming a real calendar time; 17 digits (milliseconds, hj212.md §7) are
+ * accepted, truncated to seconds, with a warning. Returns the 14-digit time or null.
+ */
+function readTime(name: string, value: string, warnings: Warning[]): string | null {
+  if (value.length === 17 && isUnsignedInteger(value) && isCalendarTime(value)) {
+    warnings.push({ code: 'datatime-ms', message: `${name}“${value}”带毫秒，已截为 ${value.slice(0, 14)}` });
+    return value.slice(0, 14);
+  }
+  return value.length === 14 && isUnsignedInteger(value) && isCalendarTime(value) ? value : null;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the first 14 digits are a real time (month, day of that month and year, hh < 24, mm and ss < 60). */
+export function isCalendarTime(digits: string): boolean {
+  const year = Number(digits.slice(0, 4));
+  const month = Number(digits.slice(4, 6));
+  const day = Number(digits.slice(6, 8));
+  const hour = Number(digits.slice(8, 10));
+  const minute = Number(digits.slice(10, 12));
+  const second = Number(digits.slice(12, 14));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && !isLeap ? 28 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/** Signed decimal as HJ 212 writes it (N14.2 style: `-0.12`, `101.94`, `.5`, `3.`); no exponent, no spaces. */
+export function isSignedDecimal(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 0x2d || c === 0x2b) c = s.charCodeAt(++i);
+  let digits = 0;
+  let dot = false;
+  for (; i < n; c = s.charCodeAt(++i)) {
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
+export function isUnsignedInteger(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** A data flag: N, Td, 2005's P, air stations' 0–3, and any unknown short code kept verbatim (hj212-2025.md §5). */
+function isFlag(s: string): boolean {
+  if (s.length === 0 || s.length > 4) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return true;
+}
+
+/** Quotes at most 40 characters of outside text in a reason. */
+export const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+function fail(text: string, baseOffset: number, charIndex: number, code: PairProblem['code'], reason: string): CpParse {
+  // offsets are bytes: count the UTF-8 bytes before the character (only Info text is ever non-ASCII)
+  return { ok: false, error: { code, reason, offset: baseOffset + Buffer.byteLength(text.slice(0, charIndex), 'utf8') } };
+}
+
+/** Serialises a CP area canonically: DataTime, the plain names in order, then one `;` item per factor. */
+export function formatCp(cp: Cp): string {
+  const items: string[] = [];
+  if (cp.dataTime !== null) items.push(`DataTime=${cp.dataTime}`);
+  for (const name of Object.keys(cp.params)) items.push(`${name}=${cp.params[name]}`);
+  for (const f of cp.factors) {
+    const pairs: string[] = [];
+    const c = f.code;
+    if (f.rtd !== undefined) pairs.push(`${c}-Rtd=${f.rtd}`);
+    if (f.min !== undefined) pairs.push(`${c}-Min=${f.min}`);
+    if (f.avg !== undefined) pairs.push(`${c}-Avg=${f.avg}`);
+    if (f.max !== undefined) pairs.push(`${c}-Max=${f.max}`);
+    if (f.cou !== undefined) pairs.push(`${c}-Cou=${f.cou}`);
+    if (f.zsRtd !== undefined) pairs.push(`${c}-ZsRtd=${f.zsRtd}`);
+    if (f.zsMin !== undefined) pairs.push(`${c}-ZsMin=${f.zsMin}`);
+    if (f.zsAvg !== undefined) pairs.push(`${c}-ZsAvg=${f.zsAvg}`);
+    if (f.zsMax !== undefined) pairs.push(`${c}-ZsMax=${f.zsMax}`);
+    if (f.flag !== undefined) pairs.push(`${c}-Flag=${f.flag}`);
+    if (f.eflag !== undefined) pairs.push(`${c}-EFlag=${f.eflag}`);
+    if (f.sampleTime !== undefined) pairs.push(`${c}-SampleTime=${f.sampleTime}`);
+    if (f.info !== undefined) pairs.push(`${c}-Info=${f.info}`);
+    for (const suffix of Object.keys(f.other)) pairs.push(`${c}-${suffix}=${f.other[suffix]}`);
+    if (pairs.length > 0) items.push(pairs.join(','));
+  }
+  return items.join(';');
+}
