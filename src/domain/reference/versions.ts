@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BarometerRulesValue, DeductionRegimeValue, EfficiencyBenchmarksValue, ElectricityEquivalentInputValue, EnergyCoefficientsValue, EnergyReportRulesValue, KeyUnitThresholdsValue, MeteringRulesValue } from '../energy/reference';
+import { MonitoringRulesValue } from '../monitoring/model';
 import { ReductionRulesValue } from '../reduction/model';
 import { ProgressStatusRule, ReportingDefaults } from '../reporting/reference';
 
@@ -22,6 +23,7 @@ export const REFERENCE_KEYS = {
   'energy-report-rules': EnergyReportRulesValue,
   'metering-rules': MeteringRulesValue,
   'reduction-rules': ReductionRulesValue,
+  'monitoring-rules': MonitoringRulesValue,
 } as const;
 export type ReferenceKey = keyof typeof REFERENCE_KEYS;
 export type ReferenceValueOf<K extends ReferenceKey> = z.infer<(typeof REFERENCE_KEYS)[K]>;
