@@ -9,3 +9,4 @@ export * from './dualcontrol';
 export * from './enterprises';
 export * from './metering';
 export * from './reduction';
+export * from './monitoring';
