@@ -17,6 +17,7 @@ import { enterpriseRoutes } from '../modules/enterprises/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { resolveSession } from '../modules/auth/service';
 import { meteringRoutes } from '../modules/metering/routes';
+import { monitoringRoutes } from '../modules/monitoring/routes';
 import { notificationRoutes } from '../modules/notifications/routes';
 import { orgRoutes } from '../modules/org/routes';
 import { planRoutes } from '../modules/plan/routes';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(enterpriseRoutes, { prefix: '/api/enterprises' });
   await app.register(meteringRoutes, { prefix: '/api/metering' });
   await app.register(reductionRoutes, { prefix: '/api/reduction' });
+  await app.register(monitoringRoutes, { prefix: '/api/monitoring' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
 
