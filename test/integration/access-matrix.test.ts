@@ -20,6 +20,9 @@ const REDUCTION_PROJECT = {
   params: { p_persons: 3000, g_g_per_person_day: { COD: 40 }, eta0: 0, eta_p: 0.7 },
 };
 
+const MONITORING_STATION = { mn: 'MX0', name: '矩阵测试站点', regionCode: '360702', medium: 'water', st: '32' };
+let stationSeq = 0;
+
 type Fixture = { enterpriseId: number; userId: number; taskId: number; reportId: number; indicatorId: number };
 type Case = {
   allowed: Who[];
@@ -193,6 +196,12 @@ const MATRIX: Record<string, Case> = {
   'GET /api/metering/meters/:id/series': { allowed: USERS, url: () => '/api/metering/meters/999999/series' },
   'GET /api/metering/enterprises/:id/comparison': { allowed: USERS, url: (f) => `/api/metering/enterprises/${f.enterpriseId}/comparison?year=2025` },
   'GET /api/metering/rejections': { allowed: ['admin', 'steering'], url: () => '/api/metering/rejections' },
+  // 污染源在线监测: the city and the matrix county register stations; any user reads within scope (another's is a 404).
+  'GET /api/monitoring/stations': { allowed: USERS, url: () => '/api/monitoring/stations' },
+  'POST /api/monitoring/stations': { allowed: ['admin', 'steering', 'county'], url: () => '/api/monitoring/stations', body: () => ({ ...MONITORING_STATION, mn: `MX${++stationSeq}` }) },
+  'GET /api/monitoring/stations/:id': { allowed: USERS, url: () => '/api/monitoring/stations/999999' },
+  'PUT /api/monitoring/stations/:id': { allowed: ['admin', 'steering', 'county'], url: () => '/api/monitoring/stations/999999', body: () => MONITORING_STATION },
+  'PUT /api/monitoring/stations/:id/secrets': { allowed: ['admin', 'steering', 'county'], url: () => '/api/monitoring/stations/999999/secrets', body: () => ({ pw: '123456' }) },
   'GET /api/notifications': { allowed: USERS, url: () => '/api/notifications' },
   'POST /api/notifications/:id/read': { allowed: USERS, url: () => '/api/notifications/999999/read' },
   'POST /api/notifications/read-all': { allowed: USERS, url: () => '/api/notifications/read-all' },
