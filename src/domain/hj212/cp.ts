@@ -19,6 +19,7 @@ const SEMI = 0x3b;
 const COMMA = 0x2c;
 const SLASH = 0x2f;
 const DASH = 0x2d;
+const EQUALS = 0x3d;
 
 /** Plain names holding a YYYYMMDDhhmmss time (Table 4 / Appendix C). SKCreateTime carries milliseconds by design. */
 const TIME_PARAMS = new Set(['SystemTime', 'BeginTime', 'EndTime', 'RestartTime']);
@@ -27,69 +28,100 @@ const INTEGER_PARAMS = new Set(['QnRtn', 'ExeRtn', 'RtdInterval', 'MinInterval',
 
 /** Parses a CP area's text; `baseOffset` is the byte offset of its first character in the frame, for error offsets. */
 export function parseCp(text: string, baseOffset: number, options: CpOptions): CpParse {
+  return parseCpIn(text, 0, text.length, baseOffset, options);
+}
+
+/**
+ * Parses the CP area text[start, end) in place: the decoder passes the whole data segment, so the scans below read
+ * one flat string (a `slice` of it would be a sliced string, slower per character). `baseOffset` is text[start]'s.
+ * One character loop per pair finds the `=`, the name's last `-` and the separator, and checks the value is a
+ * signed decimal on the way (hj212.md §4), so no value is scanned twice.
+ */
+export function parseCpIn(text: string, start: number, end: number, baseOffset: number, options: CpOptions): CpParse {
   const cp: Cp = { dataTime: null, params: {}, factors: [] };
   const warnings: Warning[] = [];
-  const n = text.length;
   let current: FactorValues | null = null;
-  // the next `;` and `,` at or after i, found by the engine's native search rather than a loop per character
-  let nextSemi = -1;
-  let nextComma = -1;
-  let i = 0;
-  while (i < n) {
-    if (nextSemi < i) nextSemi = indexOrEnd(text, ';', i);
-    if (nextComma < i) nextComma = indexOrEnd(text, ',', i);
-    const separator = nextSemi < nextComma ? nextSemi : nextComma;
+  // where the code `current` was looked up under sits in text: the next pair's code is compared with it in place
+  let currentAt = 0;
+  let currentLength = -1;
+  let i = start;
+  while (i < end) {
     const nameStart = i;
-    if (separator === i) {
+    let c = text.charCodeAt(i);
+    if (c === SEMI || c === COMMA) {
       i++; // an empty item (`;;`, a trailing `;` before `&&`) is ignored (hj212.md §7)
       continue;
     }
-    const eq = text.indexOf('=', i);
-    if (eq < 0 || eq > separator) return fail(text, baseOffset, nameStart, 'cp-syntax', `CP 数据区“${clip(text.slice(nameStart, separator))}”缺少“=”`);
-    if (eq === nameStart) return fail(text, baseOffset, nameStart, 'cp-syntax', 'CP 数据区有一项缺少名称（“=”前为空）');
+    // the name: up to the first `=`, remembering its last `-` (where the factor code ends)
+    let dash = -1;
+    let eq = i;
+    for (; eq < end; eq++) {
+      c = text.charCodeAt(eq);
+      if (c === EQUALS || c === SEMI || c === COMMA) break;
+      if (c === DASH) dash = eq;
+    }
+    if (eq >= end || c !== EQUALS) return fail(text, start, baseOffset, nameStart, 'cp-syntax', `CP 数据区“${clip(text.slice(nameStart, eq))}”缺少“=”`);
+    if (eq === nameStart) return fail(text, start, baseOffset, nameStart, 'cp-syntax', 'CP 数据区有一项缺少名称（“=”前为空）');
     const valueStart = eq + 1;
     let value: string;
-    if (text.charCodeAt(valueStart) === SLASH && text.charCodeAt(valueStart + 1) === SLASH) {
+    let decimal = false;
+    if (text.charCodeAt(valueStart) === SLASH && text.charCodeAt(valueStart + 1) === SLASH && valueStart + 1 < end) {
       // `//…//` is taken whole, `;` `,` `=` inside included (§6.3.3)
       const close = text.indexOf('//', valueStart + 2);
-      if (close < 0) return fail(text, baseOffset, valueStart, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本没有结束的“//”`);
+      if (close < 0 || close + 2 > end) return fail(text, start, baseOffset, valueStart, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本没有结束的“//”`);
       i = close + 2;
       value = text.slice(valueStart, i);
-      const c = text.charCodeAt(i);
-      if (i < n && c !== SEMI && c !== COMMA) return fail(text, baseOffset, i, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本之后应为“;”或“,”`);
+      c = text.charCodeAt(i);
+      if (i < end && c !== SEMI && c !== COMMA) return fail(text, start, baseOffset, i, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本之后应为“;”或“,”`);
     } else {
-      i = separator;
+      // the value, to the next `;` or `,`, checked as a signed decimal (isSignedDecimal) while it is scanned
+      i = valueStart;
+      c = i < end ? text.charCodeAt(i) : 0;
+      if (c === 0x2d || c === 0x2b) i++;
+      let digits = 0;
+      let dot = false;
+      for (; i < end; i++) {
+        c = text.charCodeAt(i);
+        if (c >= 0x30 && c <= 0x39) digits++;
+        else if (c === 0x2e && !dot) dot = true;
+        else break;
+      }
+      if (i < end && c !== SEMI && c !== COMMA) {
+        digits = 0; // not a decimal: on to the separator
+        for (i++; i < end; i++) {
+          c = text.charCodeAt(i);
+          if (c === SEMI || c === COMMA) break;
+        }
+      }
+      decimal = digits > 0;
       value = text.slice(valueStart, i);
     }
-    // the factor code ends at the name's last '-' (a short backward scan: String#lastIndexOf is a slow call in V8)
-    let dash = eq - 1;
-    while (dash >= nameStart && text.charCodeAt(dash) !== DASH) dash--;
     let problem: PairProblem | null;
-    if (dash < nameStart) problem = addParam(cp, text.slice(nameStart, eq), value, warnings);
+    if (dash < 0) problem = addParam(cp, text.slice(nameStart, eq), value, warnings);
     else if (dash === nameStart || dash === eq - 1) problem = { code: 'cp-syntax', reason: `CP 数据区名称“${clip(text.slice(nameStart, eq))}”应为“因子编码-后缀”`, at: 'name' };
     else {
       // a factor's values normally sit together (`a21026-Min=…,a21026-Avg=…`): reuse the factor of the last pair
-      if (current === null || !isCodeAt(text, nameStart, dash, current)) current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
-      problem = setSuffix(current, suffixAt(text, dash + 1, eq), text, dash + 1, eq, value, warnings);
+      // (factorFor gives the same factor, and no new warning, for the code it was just asked about)
+      if (current === null || dash - nameStart !== currentLength || !isSameText(text, nameStart, currentAt, currentLength)) {
+        current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
+        currentAt = nameStart;
+        currentLength = dash - nameStart;
+      }
+      problem = setSuffix(current, suffixAt(text, dash + 1, eq), text, dash + 1, eq, value, decimal, warnings);
       if (problem !== null) problem.reason = `${text.slice(nameStart, eq)} ${problem.reason}`;
     }
-    if (problem) return fail(text, baseOffset, problem.at === 'name' ? nameStart : valueStart, problem.code, problem.reason);
+    if (problem) return fail(text, start, baseOffset, problem.at === 'name' ? nameStart : valueStart, problem.code, problem.reason);
     i++; // past the separator (or the end)
   }
   return { ok: true, cp, warnings };
 }
 
-function indexOrEnd(text: string, char: string, from: number): number {
-  const at = text.indexOf(char, from);
-  return at < 0 ? text.length : at;
-}
-
 type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; at: 'name' | 'value' };
 
-/** Whether text[start, end) is the code this factor arrived under (its 2005 code, if it was mapped). */
-function isCodeAt(text: string, start: number, end: number, factor: FactorValues): boolean {
-  const code = factor.code2005 ?? factor.code;
-  return code.length === end - start && isWordAt(text, start, code);
+/** Whether text[a, a + length) and text[b, b + length) are the same characters (one flat string: monomorphic loads). */
+function isSameText(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
 }
 
 /** The factor with this code, added (and mapped from its 2005 code when asked) if it is new. */
@@ -106,7 +138,7 @@ function factorFor(cp: Cp, code: string, options: CpOptions, warnings: Warning[]
 }
 
 /** Numeric suffixes hold signed decimals, except on text-type factors (hj212-2025.md §10.7). */
-const isNumeric = (f: FactorValues, value: string) => isSignedDecimal(value) || isTextFactor(f.code);
+const isNumeric = (f: FactorValues, decimal: boolean) => decimal || isTextFactor(f.code);
 
 const DUPLICATE: PairProblem = { code: 'cp-syntax', reason: '重复出现', at: 'name' };
 const NOT_A_NUMBER: PairProblem = { code: 'value', reason: '的值不是数值', at: 'value' };
@@ -117,34 +149,38 @@ const NOT_A_NUMBER: PairProblem = { code: 'value', reason: '的值不是数值',
  */
 /** The suffixes with a property of their own (hj212.md §4); anything else goes to `other`. */
 const enum Suffix { Other, Rtd, Min, Avg, Max, Cou, ZsRtd, ZsMin, ZsAvg, ZsMax, Flag, EFlag, Info, SampleTime }
-const SUFFIX_NAMES = ['', 'Rtd', 'Min', 'Avg', 'Max', 'Cou', 'ZsRtd', 'ZsMin', 'ZsAvg', 'ZsMax', 'Flag', 'EFlag', 'Info', 'SampleTime'];
 
-/** Which suffix text[start, end) is, without slicing it: a guess by length and letters, confirmed by one compare. */
+/** Three characters as one number, for a switch over constants. */
+const tri = (a: string): number => (a.charCodeAt(0) << 16) | (a.charCodeAt(1) << 8) | a.charCodeAt(2);
+const RTD = tri('Rtd'), MIN = tri('Min'), AVG = tri('Avg'), MAX = tri('Max'), COU = tri('Cou');
+const FLA = tri('Fla'), INF = tri('Inf'), EFL = tri('EFl'), ZSR = tri('ZsR'), ZSM = tri('ZsM'), ZSA = tri('ZsA');
+
+/** Which suffix text[start, end) is, without slicing it: its length and characters compared with constants. */
 function suffixAt(text: string, start: number, end: number): Suffix {
-  const c0 = text.charCodeAt(start);
-  let guess = Suffix.Other;
-  switch (end - start) {
+  const length = end - start;
+  if (length < 3) return Suffix.Other;
+  const head = (text.charCodeAt(start) << 16) | (text.charCodeAt(start + 1) << 8) | text.charCodeAt(start + 2);
+  switch (length) {
     case 3:
-      if (c0 === 0x52) guess = Suffix.Rtd; // R
-      else if (c0 === 0x41) guess = Suffix.Avg; // A
-      else if (c0 === 0x43) guess = Suffix.Cou; // C
-      else if (c0 === 0x4d) guess = text.charCodeAt(start + 1) === 0x69 ? Suffix.Min : Suffix.Max; // M, i
-      break;
-    case 4:
-      guess = c0 === 0x46 ? Suffix.Flag : c0 === 0x49 ? Suffix.Info : Suffix.Other; // F, I
-      break;
-    case 5:
-      if (c0 === 0x45) guess = Suffix.EFlag; // E
-      else if (c0 === 0x5a) {
-        const c2 = text.charCodeAt(start + 2); // Zs + R, A, M (Min or Max)
-        guess = c2 === 0x52 ? Suffix.ZsRtd : c2 === 0x41 ? Suffix.ZsAvg : text.charCodeAt(start + 3) === 0x69 ? Suffix.ZsMin : Suffix.ZsMax;
-      }
-      break;
+      return head === RTD ? Suffix.Rtd : head === AVG ? Suffix.Avg : head === MIN ? Suffix.Min : head === MAX ? Suffix.Max : head === COU ? Suffix.Cou : Suffix.Other;
+    case 4: {
+      const c3 = text.charCodeAt(start + 3);
+      if (head === FLA) return c3 === 0x67 ? Suffix.Flag : Suffix.Other; // g
+      return head === INF && c3 === 0x6f ? Suffix.Info : Suffix.Other; // o
+    }
+    case 5: {
+      const tail = (text.charCodeAt(start + 3) << 8) | text.charCodeAt(start + 4);
+      if (head === EFL) return tail === 0x6167 ? Suffix.EFlag : Suffix.Other; // ag
+      if (head === ZSR) return tail === 0x7464 ? Suffix.ZsRtd : Suffix.Other; // td
+      if (head === ZSA) return tail === 0x7667 ? Suffix.ZsAvg : Suffix.Other; // vg
+      if (head === ZSM) return tail === 0x696e ? Suffix.ZsMin : tail === 0x6178 ? Suffix.ZsMax : Suffix.Other; // in, ax
+      return Suffix.Other;
+    }
     case 10:
-      if (c0 === 0x53) guess = Suffix.SampleTime; // S
-      break;
+      return isWordAt(text, start, 'SampleTime') ? Suffix.SampleTime : Suffix.Other;
+    default:
+      return Suffix.Other;
   }
-  return guess !== Suffix.Other && isWordAt(text, start, SUFFIX_NAMES[guess]!) ? guess : Suffix.Other;
 }
 
 /** Whether `word` is at text[start…]; a loop the JIT inlines (String#startsWith is a call per use). */
@@ -157,17 +193,17 @@ function isWordAt(text: string, start: number, word: string): boolean {
  * Files one factor value by its suffix (hj212.md §4). Plain property writes, one per suffix, keep this hot path
  * monomorphic. The caller puts the pair's name in front of the reason.
  */
-function setSuffix(f: FactorValues, suffix: Suffix, text: string, start: number, end: number, value: string, warnings: Warning[]): PairProblem | null {
+function setSuffix(f: FactorValues, suffix: Suffix, text: string, start: number, end: number, value: string, decimal: boolean, warnings: Warning[]): PairProblem | null {
   switch (suffix) {
-    case Suffix.Rtd: if (f.rtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.rtd = value; return null;
-    case Suffix.Min: if (f.min !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.min = value; return null;
-    case Suffix.Avg: if (f.avg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.avg = value; return null;
-    case Suffix.Max: if (f.max !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.max = value; return null;
-    case Suffix.Cou: if (f.cou !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.cou = value; return null;
-    case Suffix.ZsRtd: if (f.zsRtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsRtd = value; return null;
-    case Suffix.ZsMin: if (f.zsMin !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMin = value; return null;
-    case Suffix.ZsAvg: if (f.zsAvg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsAvg = value; return null;
-    case Suffix.ZsMax: if (f.zsMax !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, value)) return { ...NOT_A_NUMBER }; f.zsMax = value; return null;
+    case Suffix.Rtd: if (f.rtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.rtd = value; return null;
+    case Suffix.Min: if (f.min !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.min = value; return null;
+    case Suffix.Avg: if (f.avg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.avg = value; return null;
+    case Suffix.Max: if (f.max !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.max = value; return null;
+    case Suffix.Cou: if (f.cou !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.cou = value; return null;
+    case Suffix.ZsRtd: if (f.zsRtd !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.zsRtd = value; return null;
+    case Suffix.ZsMin: if (f.zsMin !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.zsMin = value; return null;
+    case Suffix.ZsAvg: if (f.zsAvg !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.zsAvg = value; return null;
+    case Suffix.ZsMax: if (f.zsMax !== undefined) return { ...DUPLICATE }; if (!isNumeric(f, decimal)) return { ...NOT_A_NUMBER }; f.zsMax = value; return null;
     case Suffix.Flag:
       if (f.flag !== undefined) return { ...DUPLICATE };
       if (!isFlag(value)) return { code: 'value', reason: `的数据标记“${clip(value)}”应为 1–4 位字母或数字`, at: 'value' };
@@ -298,9 +334,9 @@ function isFlag(s: string): boolean {
 /** Quotes at most 40 characters of outside text in a reason. */
 export const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-function fail(text: string, baseOffset: number, charIndex: number, code: PairProblem['code'], reason: string): CpParse {
+function fail(text: string, start: number, baseOffset: number, charIndex: number, code: PairProblem['code'], reason: string): CpParse {
   // offsets are bytes: count the UTF-8 bytes before the character (only Info text is ever non-ASCII)
-  return { ok: false, error: { code, reason, offset: baseOffset + Buffer.byteLength(text.slice(0, charIndex), 'utf8') } };
+  return { ok: false, error: { code, reason, offset: baseOffset + Buffer.byteLength(text.slice(start, charIndex), 'utf8') } };
 }
 
 /** Serialises a CP area canonically: DataTime, the plain names in order, then one `;` item per factor. */
