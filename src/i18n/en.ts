@@ -4,7 +4,8 @@ import { reporting } from './en/reporting';
 import { dualcontrol } from './en/dualcontrol';
 import { enterprises } from './en/enterprises';
 import { reduction } from './en/reduction';
+import { monitoring } from './en/monitoring';
 import type { MessageKey } from './zh-CN';
 
 /** English, the second language, one file per context under en/. Typed so that a missing key fails `tsc`. */
-export const en: Record<MessageKey, string> = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction };
+export const en: Record<MessageKey, string> = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring };

@@ -30,7 +30,7 @@ export const MODULES: readonly ModuleDef[] = [
   { path: '/dual-control', label: 'nav.dualcontrol', icon: <ThunderboltOutlined />, built: true },
   { path: '/enterprises', label: 'nav.enterprises', icon: <ClusterOutlined />, built: true },
   { path: '/reduction', label: 'nav.reduction', icon: <FundOutlined />, built: true },
-  { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, built: false },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, built: true },
   { path: '/assessment', label: 'nav.assessment', icon: <TrophyOutlined />, built: false },
   { path: '/public', label: 'nav.public', icon: <GlobalOutlined />, built: false },
 ];

@@ -23,8 +23,13 @@ const DualControlPage = page(() => import('../pages/dualcontrol/DualControlPage'
 const EnterprisesPage = page(() => import('../pages/enterprises/EnterprisesPage'), (m) => m.EnterprisesPage);
 const EnterpriseMetersPage = page(() => import('../pages/metering/EnterpriseMetersPage'), (m) => m.EnterpriseMetersPage);
 const ReductionPage = page(() => import('../pages/reduction/ReductionPage'), (m) => m.ReductionPage);
+const MonitoringPage = page(() => import('../pages/monitoring/MonitoringPage'), (m) => m.MonitoringPage);
+const StationPage = page(() => import('../pages/monitoring/StationPage'), (m) => m.StationPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
+
+// Every signed-in role sees monitoring; the API scopes an enterprise to its own stations, a county to its region.
+const MONITORING_ROLES = ['admin', 'steering', 'department', 'county', 'enterprise'] as const;
 
 const notBuilt = MODULES.filter((m) => !m.built).map((m) => ({ path: m.path, element: <NotBuiltPage label={m.label} /> }));
 
@@ -46,6 +51,8 @@ export const router = createBrowserRouter([
           { path: 'enterprises', element: <EnterprisesPage /> },
           { path: 'enterprises/:id/meters', element: <EnterpriseMetersPage /> },
           { path: 'reduction', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><ReductionPage /></RequireRole> },
+          { path: 'monitoring', element: <RequireRole roles={MONITORING_ROLES}><MonitoringPage /></RequireRole> },
+          { path: 'monitoring/stations/:id', element: <RequireRole roles={MONITORING_ROLES}><StationPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
           { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },

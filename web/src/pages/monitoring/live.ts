@@ -1,0 +1,45 @@
+/** One reading as the station page's live stream (GET /stations/:id/live, server-sent events) sends it. */
+export type LivePoint = { factor: string; kind: string; at: string; value: number | null; min: number | null; max: number | null; zs: number | null; flag: string | null };
+
+/** The points a live chart keeps per factor: an hour of 10-second real-time data, far more of minute data. */
+export const LIVE_CAP = 360;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * An event's data as a point, or null when it is not one (a keep-alive, a malformed line): the value is -Rtd for
+ * real-time data and -Avg otherwise (hj212.md §4), whichever the event carries.
+ */
+export function parseLiveEvent(data: string): LivePoint | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(data);
+  } catch {
+    return null; // not JSON: nothing to draw
+  }
+  if (!isRecord(v) || typeof v.factor !== 'string' || typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) return null;
+  return {
+    factor: v.factor,
+    kind: typeof v.kind === 'string' ? v.kind : 'rtd',
+    at: new Date(v.at).toISOString(),
+    value: numOrNull(v.rtd ?? v.avg ?? v.value),
+    min: numOrNull(v.min),
+    max: numOrNull(v.max),
+    zs: numOrNull(v.zs),
+    flag: strOrNull(v.flag),
+  };
+}
+
+export type LiveSeries = Readonly<Record<string, readonly LivePoint[]>>;
+
+/** The series with the point added in time order (a re-sent point replaces its twin), the oldest dropped past the cap. */
+export function appendLive(series: LiveSeries, p: LivePoint, cap = LIVE_CAP): LiveSeries {
+  const t = Date.parse(p.at);
+  const kept = (series[p.factor] ?? []).filter((q) => !(q.at === p.at && q.kind === p.kind));
+  let i = kept.length;
+  while (i > 0 && Date.parse(kept[i - 1]!.at) > t) i--;
+  const next = [...kept.slice(0, i), p, ...kept.slice(i)];
+  return { ...series, [p.factor]: next.length > cap ? next.slice(next.length - cap) : next };
+}
