@@ -56,7 +56,6 @@ export const monitoring = {
   'monitoring.action.acknowledge': 'Acknowledge',
   'monitoring.action.handle': 'Handle',
   'monitoring.action.close': 'Close',
-  'monitoring.step.open': 'Raised',
   'monitoring.step.acknowledge': 'Acknowledged',
   'monitoring.step.handle': 'Handled',
   'monitoring.step.close': 'Closed',

@@ -54,7 +54,6 @@ export const monitoring = {
   'monitoring.action.acknowledge': '确认',
   'monitoring.action.handle': '处理',
   'monitoring.action.close': '关闭',
-  'monitoring.step.open': '产生报警',
   'monitoring.step.acknowledge': '确认',
   'monitoring.step.handle': '处理',
   'monitoring.step.close': '关闭',

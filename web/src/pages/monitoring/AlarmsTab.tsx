@@ -60,7 +60,7 @@ export function AlarmsTab({ me }: { me: Me }) {
       {alarms.isError ? (
         <QueryError error={alarms.error} onRetry={() => void alarms.refetch()} />
       ) : (
-        <AlarmsTable me={me} alarms={alarms.data ?? []} loading={alarms.isPending} name={t('monitoring.alarm.list')} regionName={regionName} />
+        <AlarmsTable alarms={alarms.data ?? []} loading={alarms.isPending} name={t('monitoring.alarm.list')} regionName={regionName} />
       )}
     </Flex>
   );

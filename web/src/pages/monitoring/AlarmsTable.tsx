@@ -5,7 +5,6 @@ import type { AlarmAction } from '../../../../src/domain/monitoring/model';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import type { ExportColumn } from '../../components/table-export';
-import type { Me } from '../auth/queries';
 import { TableTitle } from '../dashboard/TableTitle';
 import { AlarmActionModal } from './AlarmActionModal';
 import { actionKey, alarmActions, basisKey, factorName, flagText, formatValue, historyKey, KIND_TAG, kindKey, STATUS_TAG, statusKey } from './labels';
@@ -13,7 +12,6 @@ import { beijingTime } from './period';
 import type { Alarm } from './queries';
 
 type Props = {
-  me: Me;
   alarms: readonly Alarm[];
   loading: boolean;
   /** Names the table and its export. */
@@ -44,7 +42,7 @@ function AlarmHistory({ alarm }: { alarm: Alarm }) {
 }
 
 /** 报警 with kind and status tags, value vs limit on its basis, first/last time and occurrences, the next steps, and the history. */
-export function AlarmsTable({ me, alarms, loading, name, compact, regionName = (c) => c, extra }: Props) {
+export function AlarmsTable({ alarms, loading, name, compact, regionName = (c) => c, extra }: Props) {
   const { t } = useI18n();
   const [acting, setActing] = useState<{ alarm: Alarm; action: AlarmAction } | null>(null);
   const valueText = (a: Alarm) => (a.value === null ? flagText(a.flag, t) : `${formatValue(a.value)} / ${formatValue(a.limit)}`);
@@ -79,7 +77,7 @@ export function AlarmsTable({ me, alarms, loading, name, compact, regionName = (
       fixed: 'right',
       render: (_, a) => (
         <Space size={0} wrap>
-          {alarmActions(a.status, me).map((action) => (
+          {alarmActions(a.status).map((action) => (
             <Button
               key={action}
               size="small"

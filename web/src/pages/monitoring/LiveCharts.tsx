@@ -20,14 +20,14 @@ function useLiveSeries(station: Station): { series: LiveSeries; connection: Conn
   useEffect(() => {
     const source = new EventSource(liveUrl(station.id), { withCredentials: true });
     const onData = (e: MessageEvent<string>) => {
-      const p = parseLiveEvent(e.data);
-      if (p) setSeries((s) => appendLive(s, p));
+      const points = parseLiveEvent(e.data);
+      if (points.length) setSeries((s) => points.reduce((acc, p) => appendLive(acc, p), s));
     };
     source.onopen = () => setConnection('open');
     // EventSource reconnects by itself after an error; the badge says so meanwhile.
     source.onerror = () => setConnection('error');
     source.onmessage = onData;
-    source.addEventListener('reading', onData as EventListener);
+    source.addEventListener('readings', onData as EventListener);
     return () => source.close();
   }, [station.id]);
   return { series, connection };

@@ -3,7 +3,6 @@ import { Button, Card, Descriptions, Flex, Result, Skeleton, Table, Tag } from '
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
-import { useMe } from '../../app/use-me';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { regionsQuery } from '../org/queries';
@@ -47,7 +46,6 @@ function LatestTable({ station }: { station: Station }) {
 /** /monitoring/stations/:id: the station's facts, its live charts, history, latest values and alarms; not found outside the user's scope. */
 export function StationPage() {
   const { t } = useI18n();
-  const me = useMe();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const station = useQuery({ ...stationQuery(id), enabled: valid });
@@ -108,7 +106,7 @@ export function StationPage() {
         {alarms.isError ? (
           <QueryError error={alarms.error} onRetry={() => void alarms.refetch()} />
         ) : (
-          <AlarmsTable me={me} alarms={alarms.data ?? []} loading={alarms.isPending} name={t('monitoring.alarm.listOf', { name: s.name })} compact />
+          <AlarmsTable alarms={alarms.data ?? []} loading={alarms.isPending} name={t('monitoring.alarm.listOf', { name: s.name })} compact />
         )}
       </Flex>
     </>

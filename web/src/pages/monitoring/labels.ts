@@ -77,21 +77,16 @@ type Who = Pick<Me, 'role' | 'regionCode'>;
 export const canEditStations = (me: Who) => me.role === 'admin' || me.role === 'steering' || (me.role === 'county' && me.regionCode !== null);
 export const canEditStation = (me: Who, s: { regionCode: string }) => me.role === 'admin' || me.role === 'steering' || (me.role === 'county' && me.regionCode === s.regionCode);
 
-/** The next step of the workflow (new → acknowledged → handled → closed), one at a time. */
+/** The next step of the workflow (new → acknowledged → handled → closed), one at a time (domain/monitoring/alarms.ts). */
 const NEXT: Record<AlarmStatus, AlarmAction | null> = { new: 'acknowledge', acknowledged: 'handle', handled: 'close', closed: null };
 
 /**
- * What a user may do with an alarm now: its next step, and 关闭 early for the supervisors (a false alarm need not
- * be handled first). The enterprise acknowledges and handles its own; closing is the county's or the city's.
- * The UI only hides what a user may not do; the server decides.
+ * What can be done with an alarm now: its next step. Anyone who sees the alarm takes it (the enterprise answers for
+ * its outlet, the county and the city follow it up), as the server allows; the UI only offers, the server decides.
  */
-export function alarmActions(status: AlarmStatus, me: Pick<Me, 'role'>): AlarmAction[] {
-  const supervisor = me.role === 'admin' || me.role === 'steering' || me.role === 'department' || me.role === 'county';
+export function alarmActions(status: AlarmStatus): AlarmAction[] {
   const next = NEXT[status];
-  const out: AlarmAction[] = [];
-  if (next && (next !== 'close' || supervisor) && (supervisor || me.role === 'enterprise')) out.push(next);
-  if (supervisor && status !== 'closed' && next !== 'close') out.push('close');
-  return out;
+  return next ? [next] : [];
 }
 
 /** 处理 and 关闭 need a note (what was done, why it is closed); 确认 does not. */

@@ -4,16 +4,24 @@ import { appendLive, type LivePoint, parseLiveEvent } from './live';
 const p = (at: string, value: number, kind = 'rtd'): LivePoint => ({ factor: 'w01018', kind, at, value, min: null, max: null, zs: null, flag: 'N' });
 
 describe('parseLiveEvent', () => {
-  it('takes -Rtd of real-time data and -Avg of the others', () => {
-    expect(parseLiveEvent('{"factor":"w01018","kind":"rtd","at":"2026-11-24T02:00:00.000Z","rtd":61.2,"flag":"N"}')).toEqual({ factor: 'w01018', kind: 'rtd', at: '2026-11-24T02:00:00.000Z', value: 61.2, min: null, max: null, zs: null, flag: 'N' });
-    expect(parseLiveEvent('{"factor":"a21026","kind":"min","at":"2026-11-24T10:00:00+08:00","avg":"35.5","min":30,"max":40,"zs":41.2,"flag":null}')).toEqual({ factor: 'a21026', kind: 'min', at: '2026-11-24T02:00:00.000Z', value: 35.5, min: 30, max: 40, zs: 41.2, flag: null });
+  it('reads the server’s readings event: an array of { kind, factor, at, value, zs, flag }', () => {
+    expect(
+      parseLiveEvent('[{"kind":"rtd","factor":"w01018","at":"2026-11-24T02:00:00.000Z","value":61.2,"zs":null,"flag":"N"},{"kind":"min","factor":"a21026","at":"2026-11-24T10:00:00+08:00","value":35.5,"zs":41.2,"flag":null}]'),
+    ).toEqual([
+      { factor: 'w01018', kind: 'rtd', at: '2026-11-24T02:00:00.000Z', value: 61.2, min: null, max: null, zs: null, flag: 'N' },
+      { factor: 'a21026', kind: 'min', at: '2026-11-24T02:00:00.000Z', value: 35.5, min: null, max: null, zs: 41.2, flag: null },
+    ]);
   });
-  it('ignores what is not a reading', () => {
-    expect(parseLiveEvent('')).toBeNull();
-    expect(parseLiveEvent('ping')).toBeNull();
-    expect(parseLiveEvent('{"factor":"w01018"}')).toBeNull();
-    expect(parseLiveEvent('{"factor":"w01018","at":"yesterday"}')).toBeNull();
-    expect(parseLiveEvent('[1,2]')).toBeNull();
+  it('takes a single reading with -Rtd or -Avg as well', () => {
+    expect(parseLiveEvent('{"factor":"w01018","kind":"min","at":"2026-11-24T02:00:00Z","avg":"35.5","min":30,"max":40}')).toEqual([
+      { factor: 'w01018', kind: 'min', at: '2026-11-24T02:00:00.000Z', value: 35.5, min: 30, max: 40, zs: null, flag: null },
+    ]);
+  });
+  it('leaves out what is not a reading', () => {
+    expect(parseLiveEvent('')).toEqual([]);
+    expect(parseLiveEvent('ping')).toEqual([]);
+    expect(parseLiveEvent('{"factor":"w01018"}')).toEqual([]);
+    expect(parseLiveEvent('[{"factor":"w01018","at":"yesterday"},1,null]')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-/** One reading as the station page's live stream (GET /stations/:id/live, server-sent events) sends it. */
+/** One reading as the station page's live stream sends it (GET /stations/:id/live, server-sent `readings` events). */
 export type LivePoint = { factor: string; kind: string; at: string; value: number | null; min: number | null; max: number | null; zs: number | null; flag: string | null };
 
 /** The points a live chart keeps per factor: an hour of 10-second real-time data, far more of minute data. */
@@ -8,28 +8,32 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-/**
- * An event's data as a point, or null when it is not one (a keep-alive, a malformed line): the value is -Rtd for
- * real-time data and -Avg otherwise (hj212.md §4), whichever the event carries.
- */
-export function parseLiveEvent(data: string): LivePoint | null {
-  let v: unknown;
-  try {
-    v = JSON.parse(data);
-  } catch {
-    return null; // not JSON: nothing to draw
-  }
+function pointOf(v: unknown): LivePoint | null {
   if (!isRecord(v) || typeof v.factor !== 'string' || typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) return null;
   return {
     factor: v.factor,
     kind: typeof v.kind === 'string' ? v.kind : 'rtd',
     at: new Date(v.at).toISOString(),
-    value: numOrNull(v.rtd ?? v.avg ?? v.value),
+    value: numOrNull(v.value ?? v.rtd ?? v.avg),
     min: numOrNull(v.min),
     max: numOrNull(v.max),
     zs: numOrNull(v.zs),
     flag: strOrNull(v.flag),
   };
+}
+
+/**
+ * The points of an event's data (the server's `readings` event carries an array; one reading alone is taken too),
+ * leaving out what is not a reading. The value is -Rtd for real-time data and -Avg otherwise (hj212.md §4).
+ */
+export function parseLiveEvent(data: string): LivePoint[] {
+  let v: unknown;
+  try {
+    v = JSON.parse(data);
+  } catch {
+    return []; // not JSON: nothing to draw
+  }
+  return (Array.isArray(v) ? v : [v]).map(pointOf).filter((p): p is LivePoint => p !== null);
 }
 
 export type LiveSeries = Readonly<Record<string, readonly LivePoint[]>>;
