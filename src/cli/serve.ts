@@ -2,6 +2,7 @@ import type { Config } from '../server/config';
 import { buildApp } from '../server/app';
 import { bootDatabase } from '../server/boot';
 import { startMeterSubscriber } from '../gateway/mqtt';
+import { startMonitoringTimers } from '../modules/monitoring/alarms.service';
 import { scheduleDailyDigest } from './digest';
 
 /** Boots the database, serves web + API on one port, and prints how to get in. */
@@ -9,9 +10,11 @@ export async function serve(config: Config) {
   const { database, loaded, firstAdmin } = await bootDatabase(config);
   const app = await buildApp(config, database);
   const digest = scheduleDailyDigest(database.db, config, app.log);
+  const monitoring = startMonitoringTimers(database.db, app.log);
   let meters: ReturnType<typeof startMeterSubscriber> | null = null;
   const close = async () => {
     clearInterval(digest);
+    monitoring.stop();
     // Stop taking meter messages first and store what is buffered, while the database is still open.
     await meters?.stop();
     await app.close();

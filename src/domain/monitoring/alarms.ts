@@ -106,7 +106,8 @@ export function silence(
   };
 }
 
-export type AlarmTransition = { ok: true; status: AlarmStatus } | { ok: false; message: string };
+/** A refused step names what is wrong: the action for the alarm's state, or the missing note. */
+export type AlarmTransition = { ok: true; status: AlarmStatus } | { ok: false; field: 'action' | 'note'; message: string };
 
 const NEXT: Record<AlarmAction, { from: AlarmStatus; to: AlarmStatus; label: string }> = {
   acknowledge: { from: 'new', to: 'acknowledged', label: '确认' },
@@ -118,7 +119,7 @@ const STATUS_LABEL: Record<AlarmStatus, string> = { new: '新报警', acknowledg
 /** The alarm workflow new → acknowledged → handled → closed, one step at a time; handling and closing need a note. */
 export function transitionAlarm(status: AlarmStatus, action: AlarmAction, note: string | null): AlarmTransition {
   const step = NEXT[action];
-  if (status !== step.from) return { ok: false, message: `报警状态为“${STATUS_LABEL[status]}”，不能${step.label}` };
-  if (action !== 'acknowledge' && !note?.trim()) return { ok: false, message: `${step.label}报警须填写说明（note）` };
+  if (status !== step.from) return { ok: false, field: 'action', message: `报警状态为“${STATUS_LABEL[status]}”，不能${step.label}` };
+  if (action !== 'acknowledge' && !note?.trim()) return { ok: false, field: 'note', message: `${step.label}报警须填写说明（note）` };
   return { ok: true, status: step.to };
 }

@@ -103,15 +103,20 @@ export async function openAlarmCounts(db: Db, ids: number[]) {
   return new Map(rows.map((r) => [r.stationId, Number(r.n)]));
 }
 
-/** The newest real-time or minute value of each factor of the stations, within the last `since`. */
+/**
+ * The values of each station's newest real-time and newest minute upload since `since` (one packet carries all
+ * factors), newest first per factor. Two index look-ups per station and kind, however long the history.
+ */
 export async function latestValues(db: Db, ids: number[], since: Date) {
   if (!ids.length) return [];
   return rowsOf<{ station_id: number; factor: string; value: number | null; flag: string | null; at: string | Date }>(
     await db.execute(sql`
-      select distinct on (station_id, factor) station_id, factor, value, flag, at
-      from ${reading}
-      where station_id = any(${sql.param(ids)}::int[]) and kind in ('rtd', 'min') and at >= ${since.toISOString()}::timestamptz
-      order by station_id, factor, at desc, kind`),
+      select distinct on (r.station_id, r.factor) r.station_id, r.factor, r.value, r.flag, r.at
+      from unnest(${sql.param(ids)}::int[]) as s(id)
+      cross join (values ('rtd'), ('min')) as k(kind)
+      cross join lateral (select max(at) as at from ${reading} where station_id = s.id and kind = k.kind and at >= ${since.toISOString()}::timestamptz) as m
+      join ${reading} r on r.station_id = s.id and r.kind = k.kind and r.at = m.at
+      order by r.station_id, r.factor, r.at desc`),
   );
 }
 
@@ -194,6 +199,16 @@ export async function readingsAfter(db: Db, stationId: number, after: Date, limi
     .limit(limit);
 }
 
+/** The newest real-time or minute reading's time at a station (where the live stream starts). */
+export async function latestReadingAt(db: Db, stationId: number): Promise<Date | null> {
+  // max() per kind, so each is one index look-up.
+  const [row] = rowsOf<{ at: string | Date | null }>(
+    await db.execute(sql`select greatest((select max(at) from ${reading} where station_id = ${stationId} and kind = 'rtd'),
+      (select max(at) from ${reading} where station_id = ${stationId} and kind = 'min')) as at`),
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
 /** The hour records (CN 2061) of stations in [from, to): the completeness input. */
 export async function hourFlags(db: Db, ids: number[], from: Date, to: Date) {
   if (!ids.length) return [];
@@ -217,7 +232,11 @@ export async function factorMeans(db: Db, stationIds: number[], factors: string[
   ).map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/** Creates the month partitions of `reading` from `from` for `months` months; a month already there is skipped. */
+export async function partitionExists(db: Db, name: string) {
+  return rowsOf(await db.execute(sql`select 1 from pg_class where relname = ${name} and relkind = 'r'`)).length > 0;
+}
+
+/** Creates one month partition of `reading`; fails when the DEFAULT partition already holds rows of that month. */
 export async function createReadingPartition(db: Db, name: string, from: string, to: string) {
   // Identifiers cannot be bound; the name is made from digits by the caller and the bounds are ISO dates.
   await db.execute(sql.raw(`CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF reading FOR VALUES FROM ('${from}') TO ('${to}')`));
