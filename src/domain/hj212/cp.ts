@@ -28,16 +28,28 @@ const INTEGER_PARAMS = new Set(['QnRtn', 'ExeRtn', 'RtdInterval', 'MinInterval',
 
 /** Parses a CP area's text; `baseOffset` is the byte offset of its first character in the frame, for error offsets. */
 export function parseCp(text: string, baseOffset: number, options: CpOptions): CpParse {
-  return parseCpIn(text, 0, text.length, baseOffset, options);
+  return parseCpIn(text, charCodes(text), 0, 0, text.length, baseOffset, options);
 }
 
+/** A string's character codes, to scan as numbers (see parseCpIn). */
+export function charCodes(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) codes[k] = text.charCodeAt(k);
+  return codes;
+}
+
+/** Character codes to scan: the frame's own bytes when the text is ASCII, else charCodes(text). */
+export type Codes = Uint8Array | Uint16Array;
+
 /**
- * Parses the CP area text[start, end) in place: the decoder passes the whole data segment, so the scans below read
- * one flat string (a `slice` of it would be a sliced string, slower per character). `baseOffset` is text[start]'s.
+ * Parses the CP area text[start, end) in place: the decoder passes the whole data segment and, for ASCII, the frame's
+ * bytes as `codes`, with codes[d + k] = text.charCodeAt(k): the scans read a typed array (a load each) rather than
+ * String#charCodeAt (a string-representation dispatch each), and only the values are sliced out of `text`.
+ * `baseOffset` is text[start]'s.
  * One character loop per pair finds the `=`, the name's last `-` and the separator, and checks the value is a
  * signed decimal on the way (hj212.md §4), so no value is scanned twice.
  */
-export function parseCpIn(text: string, start: number, end: number, baseOffset: number, options: CpOptions): CpParse {
+export function parseCpIn(text: string, codes: Codes, d: number, start: number, end: number, baseOffset: number, options: CpOptions): CpParse {
   const cp: Cp = { dataTime: null, params: {}, factors: [] };
   const warnings: Warning[] = [];
   let current: FactorValues | null = null;
@@ -47,7 +59,7 @@ export function parseCpIn(text: string, start: number, end: number, baseOffset: 
   let i = start;
   while (i < end) {
     const nameStart = i;
-    let c = text.charCodeAt(i);
+    let c = codes[d + i]!;
     if (c === SEMI || c === COMMA) {
       i++; // an empty item (`;;`, a trailing `;` before `&&`) is ignored (hj212.md §7)
       continue;
@@ -56,7 +68,7 @@ export function parseCpIn(text: string, start: number, end: number, baseOffset: 
     let dash = -1;
     let eq = i;
     for (; eq < end; eq++) {
-      c = text.charCodeAt(eq);
+      c = codes[d + eq]!;
       if (c === EQUALS || c === SEMI || c === COMMA) break;
       if (c === DASH) dash = eq;
     }
@@ -65,23 +77,22 @@ export function parseCpIn(text: string, start: number, end: number, baseOffset: 
     const valueStart = eq + 1;
     let value: string;
     let decimal = false;
-    if (text.charCodeAt(valueStart) === SLASH && text.charCodeAt(valueStart + 1) === SLASH && valueStart + 1 < end) {
+    if (valueStart + 1 < end && codes[d + valueStart] === SLASH && codes[d + valueStart + 1] === SLASH) {
       // `//…//` is taken whole, `;` `,` `=` inside included (§6.3.3)
       const close = text.indexOf('//', valueStart + 2);
       if (close < 0 || close + 2 > end) return fail(text, start, baseOffset, valueStart, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本没有结束的“//”`);
       i = close + 2;
       value = text.slice(valueStart, i);
-      c = text.charCodeAt(i);
-      if (i < end && c !== SEMI && c !== COMMA) return fail(text, start, baseOffset, i, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本之后应为“;”或“,”`);
+      if (i < end && (c = codes[d + i]!) !== SEMI && c !== COMMA) return fail(text, start, baseOffset, i, 'cp-syntax', `${text.slice(nameStart, eq)} 的 //…// 文本之后应为“;”或“,”`);
     } else {
       // the value, to the next `;` or `,`, checked as a signed decimal (isSignedDecimal) while it is scanned
       i = valueStart;
-      c = i < end ? text.charCodeAt(i) : 0;
+      c = i < end ? codes[d + i]! : 0;
       if (c === 0x2d || c === 0x2b) i++;
       let digits = 0;
       let dot = false;
       for (; i < end; i++) {
-        c = text.charCodeAt(i);
+        c = codes[d + i]!;
         if (c >= 0x30 && c <= 0x39) digits++;
         else if (c === 0x2e && !dot) dot = true;
         else break;
@@ -89,7 +100,7 @@ export function parseCpIn(text: string, start: number, end: number, baseOffset: 
       if (i < end && c !== SEMI && c !== COMMA) {
         digits = 0; // not a decimal: on to the separator
         for (i++; i < end; i++) {
-          c = text.charCodeAt(i);
+          c = codes[d + i]!;
           if (c === SEMI || c === COMMA) break;
         }
       }
@@ -102,12 +113,12 @@ export function parseCpIn(text: string, start: number, end: number, baseOffset: 
     else {
       // a factor's values normally sit together (`a21026-Min=…,a21026-Avg=…`): reuse the factor of the last pair
       // (factorFor gives the same factor, and no new warning, for the code it was just asked about)
-      if (current === null || dash - nameStart !== currentLength || !isSameText(text, nameStart, currentAt, currentLength)) {
+      if (current === null || dash - nameStart !== currentLength || !isSameText(codes, d + nameStart, d + currentAt, currentLength)) {
         current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
         currentAt = nameStart;
         currentLength = dash - nameStart;
       }
-      problem = setSuffix(current, suffixAt(text, dash + 1, eq), text, dash + 1, eq, value, decimal, warnings);
+      problem = setSuffix(current, suffixAt(codes, d + dash + 1, d + eq), text, dash + 1, eq, value, decimal, warnings);
       if (problem !== null) problem.reason = `${text.slice(nameStart, eq)} ${problem.reason}`;
     }
     if (problem) return fail(text, start, baseOffset, problem.at === 'name' ? nameStart : valueStart, problem.code, problem.reason);
@@ -118,9 +129,9 @@ export function parseCpIn(text: string, start: number, end: number, baseOffset: 
 
 type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; at: 'name' | 'value' };
 
-/** Whether text[a, a + length) and text[b, b + length) are the same characters (one flat string: monomorphic loads). */
-function isSameText(text: string, a: number, b: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+/** Whether codes[a, a + length) and codes[b, b + length) are the same characters. */
+function isSameText(codes: Codes, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (codes[a + k] !== codes[b + k]) return false;
   return true;
 }
 
@@ -155,21 +166,21 @@ const tri = (a: string): number => (a.charCodeAt(0) << 16) | (a.charCodeAt(1) <<
 const RTD = tri('Rtd'), MIN = tri('Min'), AVG = tri('Avg'), MAX = tri('Max'), COU = tri('Cou');
 const FLA = tri('Fla'), INF = tri('Inf'), EFL = tri('EFl'), ZSR = tri('ZsR'), ZSM = tri('ZsM'), ZSA = tri('ZsA');
 
-/** Which suffix text[start, end) is, without slicing it: its length and characters compared with constants. */
-function suffixAt(text: string, start: number, end: number): Suffix {
+/** Which suffix codes[start, end) is, without slicing it: its length and characters compared with constants. */
+function suffixAt(codes: Codes, start: number, end: number): Suffix {
   const length = end - start;
   if (length < 3) return Suffix.Other;
-  const head = (text.charCodeAt(start) << 16) | (text.charCodeAt(start + 1) << 8) | text.charCodeAt(start + 2);
+  const head = (codes[start]! << 16) | (codes[start + 1]! << 8) | codes[start + 2]!;
   switch (length) {
     case 3:
       return head === RTD ? Suffix.Rtd : head === AVG ? Suffix.Avg : head === MIN ? Suffix.Min : head === MAX ? Suffix.Max : head === COU ? Suffix.Cou : Suffix.Other;
     case 4: {
-      const c3 = text.charCodeAt(start + 3);
+      const c3 = codes[start + 3];
       if (head === FLA) return c3 === 0x67 ? Suffix.Flag : Suffix.Other; // g
       return head === INF && c3 === 0x6f ? Suffix.Info : Suffix.Other; // o
     }
     case 5: {
-      const tail = (text.charCodeAt(start + 3) << 8) | text.charCodeAt(start + 4);
+      const tail = (codes[start + 3]! << 8) | codes[start + 4]!;
       if (head === EFL) return tail === 0x6167 ? Suffix.EFlag : Suffix.Other; // ag
       if (head === ZSR) return tail === 0x7464 ? Suffix.ZsRtd : Suffix.Other; // td
       if (head === ZSA) return tail === 0x7667 ? Suffix.ZsAvg : Suffix.Other; // vg
@@ -177,15 +188,15 @@ function suffixAt(text: string, start: number, end: number): Suffix {
       return Suffix.Other;
     }
     case 10:
-      return isWordAt(text, start, 'SampleTime') ? Suffix.SampleTime : Suffix.Other;
+      return isWordAt(codes, start, 'SampleTime') ? Suffix.SampleTime : Suffix.Other;
     default:
       return Suffix.Other;
   }
 }
 
-/** Whether `word` is at text[start…]; a loop the JIT inlines (String#startsWith is a call per use). */
-function isWordAt(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+/** Whether `word` is at codes[start…]. */
+function isWordAt(codes: Codes, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (codes[start + k] !== word.charCodeAt(k)) return false;
   return true;
 }
 

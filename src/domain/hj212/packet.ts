@@ -1,5 +1,5 @@
 import { type Edition, isEncryptedCommand } from './codes';
-import { clip, formatCp, isUnsignedInteger, parseCpIn } from './cp';
+import { charCodes, clip, formatCp, isUnsignedInteger, parseCpIn } from './cp';
 import { formatCrc, hj212Crc } from './crc';
 import { DEFAULT_FRAMER_OPTIONS, type Frame, Hj212Framer } from './framer';
 import { DEFAULT_PROFILE, type Packet, type PacketFlag, type Rejection, type StationProfile, type Warning } from './model';
@@ -134,7 +134,10 @@ function decodeSegment(bytes: Buffer, start: number, end: number, base: number, 
   const header = parseHeader(text, cpIndex, profile, warnings);
   if (!header.ok) return { ok: false, error: { code: 'header-field', reason: header.reason, offset: byteOffset(text, isAscii, base, header.index) } };
   const map2005 = profile.edition === '2005' || (profile.edition === 'auto' && header.flag.version === 0);
-  const cp = parseCpIn(text, cpIndex + 5, cpEnd, byteOffset(text, isAscii, base, cpIndex + 5), { map2005 });
+  // ASCII: the frame's bytes are the text's character codes, scanned in place (parseCpIn)
+  const cp = isAscii
+    ? parseCpIn(text, bytes, start, cpIndex + 5, cpEnd, base + cpIndex + 5, { map2005 })
+    : parseCpIn(text, charCodes(text), 0, cpIndex + 5, cpEnd, byteOffset(text, false, base, cpIndex + 5), { map2005 });
   if (!cp.ok) return cp;
   for (const w of cp.warnings) warnings.push(w);
   const { qn, st, cn, pw, mn, flag, pnum, pno, rf } = header;
