@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { department, reductionLedger } from '../../src/db/schema/index';
+import { storeRecords } from '../../src/modules/monitoring/ingest.service';
 import { makeUscc, makeUser } from '../factories';
 import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
 import { describeEachDb } from '../helpers/db';
@@ -259,7 +260,7 @@ describeEachDb('reduction dispatch: a county registers and dispatches, the burea
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('shows the claimed concentrations next to the monitoring station (not yet measured: the monitoring module is not built)', async () => {
+  it('shows the claimed concentrations next to the monitoring station (no station registered under the MN: nothing measured)', async () => {
     const p = (await call('xinfeng', 'POST', '/api/reduction/projects', plant({ name: '带在线监测的污水厂', outlet: 'DW009', stationMn: '88888880000001' }))).json();
     const detail = (await call('xinfeng', 'GET', `/api/reduction/projects/${p.id}`)).json();
     expect(detail.monitoring).toEqual({
@@ -271,5 +272,33 @@ describeEachDb('reduction dispatch: a county registers and dispatches, the burea
       ],
     });
     expect((await call('xinfeng', 'GET', `/api/reduction/projects/${projectId}`)).json().monitoring).toBeNull();
+  });
+
+  it('reads the station\'s day means before (2020) and after (latest month) and flags a contradiction', async () => {
+    const mn = '88888880000002';
+    const station = await call('xinfeng', 'POST', '/api/monitoring/stations', { mn, name: '城北污水厂总排口', regionCode: '360722', medium: 'water', st: '32', factors: [{ code: 'w01018', upper: 50 }, { code: 'w21003', upper: 5 }] });
+    expect(station.statusCode, station.body).toBe(201);
+    const day = (dataTime: string, cod: string, nh3n?: string) => ({
+      stationId: station.json().id as number,
+      mn,
+      cn: '2031',
+      qn: null,
+      dataTime,
+      backfill: true,
+      factors: [{ code: 'w01018', avg: cod, other: {} }, ...(nh3n ? [{ code: 'w21003', avg: nh3n, other: {} }] : [])],
+      receivedAt: new Date().toISOString(),
+    });
+    // COD: 2020 days 60 and 62 (before 61), 2025-11 days 27 and 29 (after 28, within 20 % of the claimed 30).
+    // NH3-N: only 2025-11, 3 mg/L against the claimed 1.5: a contradiction.
+    await storeRecords(t.database.db, [day('20200315000000', '60'), day('20200416000000', '62'), day('20251101000000', '27', '3'), day('20251102000000', '29', '3')], new Date());
+    const p = (await call('xinfeng', 'POST', '/api/reduction/projects', plant({ name: '城北污水厂提标', outlet: 'DW002', stationMn: mn }))).json();
+    expect((await call('xinfeng', 'GET', `/api/reduction/projects/${p.id}`)).json().monitoring).toEqual({
+      stationMn: mn,
+      available: true,
+      rows: [
+        { pollutant: 'COD', claimedBefore: null, claimedAfter: 30, measuredBefore: 61, measuredAfter: 28, unit: 'mg/L', contradiction: false },
+        { pollutant: 'NH3-N', claimedBefore: null, claimedAfter: 1.5, measuredBefore: null, measuredAfter: 3, unit: 'mg/L', contradiction: true },
+      ],
+    });
   });
 });

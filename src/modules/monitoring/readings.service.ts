@@ -154,3 +154,36 @@ export async function completenessXlsx(ctx: Ctx, q: z.infer<typeof CompletenessQ
   }
   return { fileName: `有效传输率-${q.from}-${q.to}.xlsx`, content: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
+
+/** The base year of the 14th Five-Year plan's reduction targets. */
+const BASE_YEAR = 2020;
+
+/**
+ * A station's mean concentrations before and after a measure (the reduction cross-check, reduction.md §5): before =
+ * the 2020 months, or the earliest month with data; after = the months of `afterYear`, or the latest month with
+ * data. Means are weighted by the readings behind each month. Null when no station has that MN.
+ */
+export async function stationMeansBeforeAfter(db: Db, mn: string, factors: string[], afterYear: number | null): Promise<Map<string, { before: number | null; after: number | null }> | null> {
+  const found = await repo.findStationByMn(db, mn);
+  if (!found) return null;
+  const s = (await repo.findStation(db, found.id))!;
+  const converted = (s.factors as FactorLimit[]).filter((f) => f.basis === 'converted').map((f) => f.code);
+  const rows = (await repo.monthlyMeans(db, s.id, factors, converted)).filter((r) => r.mean !== null);
+  const out = new Map<string, { before: number | null; after: number | null }>();
+  const mean = (list: typeof rows) => (list.length ? list.reduce((a, r) => a + r.mean! * r.n, 0) / list.reduce((a, r) => a + r.n, 0) : null);
+  for (const code of factors) {
+    const months = rows.filter((r) => r.factor === code); // ordered by month
+    if (!months.length) {
+      out.set(code, { before: null, after: null });
+      continue;
+    }
+    const base = months.filter((r) => r.month.startsWith(`${BASE_YEAR}-`));
+    const beforeMonths = base.length ? base : [months[0]!];
+    const target = afterYear !== null && afterYear !== BASE_YEAR ? months.filter((r) => r.month.startsWith(`${afterYear}-`)) : [];
+    const afterMonths = target.length ? target : [months[months.length - 1]!];
+    // One month of data only: it is the 'before' when it lies in the base year, else the 'after'.
+    if (months.length === 1) out.set(code, base.length ? { before: mean(months), after: null } : { before: null, after: mean(months) });
+    else out.set(code, { before: mean(beforeMonths), after: mean(afterMonths) });
+  }
+  return out;
+}

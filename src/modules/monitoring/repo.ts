@@ -220,15 +220,20 @@ export async function hourFlags(db: Db, ids: number[], from: Date, to: Date) {
   ).map((r) => ({ stationId: r.station_id, at: new Date(r.at), flags: r.flags }));
 }
 
-/** Day or hour means of factors at one station over [from, to) (the reduction cross-check). */
-export async function factorMeans(db: Db, stationIds: number[], factors: string[], from: Date, to: Date) {
-  if (!stationIds.length || !factors.length) return [];
-  return rowsOf<{ factor: string; mean: number | null; n: number }>(
+/**
+ * Monthly (Beijing) means of factors at one station, from its day data, or its hour data where it has no day data
+ * (the reduction cross-check). Per factor, the 折算 value where `converted` names it, else the measured one.
+ */
+export async function monthlyMeans(db: Db, stationId: number, factors: string[], converted: string[]) {
+  if (!factors.length) return [];
+  return rowsOf<{ factor: string; month: string; mean: number | null; n: number }>(
     await db.execute(sql`
-      select factor, avg(value)::float8 as mean, count(*)::int as n from ${reading}
-      where station_id = any(${sql.param(stationIds)}::int[]) and factor = any(${sql.param(factors)}::text[]) and kind in ('day', 'hour')
-        and value is not null and at >= ${from.toISOString()}::timestamptz and at < ${to.toISOString()}::timestamptz
-      group by factor`),
+      with k as (select case when exists (select 1 from ${reading} where station_id = ${stationId} and kind = 'day') then 'day' else 'hour' end as kind)
+      select factor, to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+        avg(case when factor = any(${sql.param(converted)}::text[]) then zs else value end)::float8 as mean, count(*)::int as n
+      from ${reading}, k
+      where station_id = ${stationId} and reading.kind = k.kind and factor = any(${sql.param(factors)}::text[])
+      group by 1, 2 order by 1, 2`),
   ).map((r) => ({ ...r, n: Number(r.n) }));
 }
 

@@ -152,7 +152,7 @@ export async function getProject(ctx: Ctx, id: number) {
     dispatches: dispatches.map((r) => dispatchOut(r.d, r.submittedByName)),
     history: await repo.listEvents(ctx.db, dispatches.map((r) => r.d.id)),
     evidence: evidence.map((e) => ({ sha256: e.sha256, kind: e.kind as EvidenceKind, fileName: e.fileName, mediaType: e.mediaType, size: e.size, uploadedAt: e.uploadedAt })),
-    monitoring: await monitoringCheck(p, latest?.params ?? p.params, rules),
+    monitoring: await monitoringCheck(ctx.db, p, latest?.params ?? p.params, rules),
   };
 }
 

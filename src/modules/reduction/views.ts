@@ -1,4 +1,6 @@
 import { type EvidenceKind, type MeasureType, type MethodId, type Pollutant, type ProjectResult, type ProjectStatus, type ReductionRules, compareWithMonitoring, missingEvidence } from '../../domain/reduction/index';
+import type { Db } from '../../db/client';
+import { stationMeansBeforeAfter } from '../monitoring/readings.service';
 import type { DispatchRow, ProjectRow } from './repo';
 import type { AccountingOut, DispatchOut, ProjectOut } from './schemas';
 
@@ -82,19 +84,24 @@ function claimedConcentrations(method: string, params: Record<string, unknown>, 
   return { claimedBefore: null, claimedAfter: null, unit: '' };
 }
 
+/** The HJ 212 factor each pollutant is measured as (Appendix B: COD w01018, 氨氮 w21003, NOx a21002, VOCs as 非甲烷总烃 a24088). */
+const MONITORED_FACTOR: Record<Pollutant, string> = { COD: 'w01018', 'NH3-N': 'w21003', NOx: 'a21002', VOCs: 'a24088' };
+
 /**
- * Measured before/after means of a station (HJ 212, by MN) for the facility's pollutants. The monitoring module
- * (#8) is not built yet, so nothing is measured: this is the one place to call it once it exists.
+ * Measured before/after means of a station (HJ 212, by MN) for the facility's pollutants, from its day (or hour)
+ * data: 2020 against the project's completion year, or the earliest against the latest month with data. Null when
+ * no station is registered under the MN.
  */
-async function measuredMeans(_stationMn: string, _pollutants: readonly Pollutant[]): Promise<Map<Pollutant, { before: number | null; after: number | null }> | null> {
-  return null;
+async function measuredMeans(db: Db, stationMn: string, pollutants: readonly Pollutant[], afterYear: number | null): Promise<Map<Pollutant, { before: number | null; after: number | null }> | null> {
+  const means = await stationMeansBeforeAfter(db, stationMn, pollutants.map((p) => MONITORED_FACTOR[p]), afterYear);
+  return means && new Map(pollutants.map((p) => [p, means.get(MONITORED_FACTOR[p])!]));
 }
 
 /** 在线监测比对 (reduction.md §5 cross-checks): claimed concentrations next to the station's measured ones. */
-export async function monitoringCheck(p: ProjectRow, params: Record<string, unknown>, rules: ReductionRules) {
+export async function monitoringCheck(db: Db, p: ProjectRow, params: Record<string, unknown>, rules: ReductionRules) {
   if (!p.stationMn) return null;
   const pollutants = p.pollutants as Pollutant[];
-  const measured = await measuredMeans(p.stationMn, pollutants);
+  const measured = await measuredMeans(db, p.stationMn, pollutants, p.plannedCompletion ? Number(p.plannedCompletion.slice(0, 4)) : null);
   const rows = pollutants.map((pollutant) => {
     const claimed = claimedConcentrations(p.method, params, pollutant);
     const m = measured?.get(pollutant);
