@@ -67,10 +67,21 @@ export function parseCpIn(text: string, codes: Codes, d: number, start: number, 
     // the name: up to the first `=`, remembering its last `-` (where the factor code ends)
     let dash = -1;
     let eq = i;
+    // a factor's values normally sit together (`a21026-Min=…,a21026-Avg=…`): when the name starts with the last
+    // pair's code and a `-`, that part is compared rather than scanned (it holds no `=`, `;` or `,`)
+    let sameCode = false;
+    if (currentLength > 0 && nameStart + currentLength < end && codes[d + nameStart + currentLength] === DASH && isSameText(codes, d + nameStart, d + currentAt, currentLength)) {
+      dash = nameStart + currentLength;
+      eq = dash + 1;
+      sameCode = true;
+    }
     for (; eq < end; eq++) {
       c = codes[d + eq]!;
       if (c === EQUALS || c === SEMI || c === COMMA) break;
-      if (c === DASH) dash = eq;
+      if (c === DASH) {
+        dash = eq;
+        sameCode = false; // a longer code (`SB-1-RS`)
+      }
     }
     if (eq >= end || c !== EQUALS) return fail(text, start, baseOffset, nameStart, 'cp-syntax', `CP 数据区“${clip(text.slice(nameStart, eq))}”缺少“=”`);
     if (eq === nameStart) return fail(text, start, baseOffset, nameStart, 'cp-syntax', 'CP 数据区有一项缺少名称（“=”前为空）');
@@ -111,9 +122,8 @@ export function parseCpIn(text: string, codes: Codes, d: number, start: number, 
     if (dash < 0) problem = addParam(cp, text.slice(nameStart, eq), value, warnings);
     else if (dash === nameStart || dash === eq - 1) problem = { code: 'cp-syntax', reason: `CP 数据区名称“${clip(text.slice(nameStart, eq))}”应为“因子编码-后缀”`, at: 'name' };
     else {
-      // a factor's values normally sit together (`a21026-Min=…,a21026-Avg=…`): reuse the factor of the last pair
-      // (factorFor gives the same factor, and no new warning, for the code it was just asked about)
-      if (current === null || dash - nameStart !== currentLength || !isSameText(codes, d + nameStart, d + currentAt, currentLength)) {
+      // the same code as the last pair's: the same factor (factorFor would give it again, and no new warning)
+      if (!sameCode || current === null) {
         current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
         currentAt = nameStart;
         currentLength = dash - nameStart;
