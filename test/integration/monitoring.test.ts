@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { alarm, reading } from '../../src/db/schema/index';
+import { alarm, auditEvent, reading } from '../../src/db/schema/index';
 import type { FactorValues } from '../../src/domain/hj212/model';
 import type { IngestRecord } from '../../src/domain/monitoring/model';
 import { createStationDirectory, sha256Hex, storeRecords } from '../../src/modules/monitoring/ingest.service';
@@ -90,6 +90,18 @@ describeEachDb('monitoring: registry, storage and alarms', (kind) => {
     expect(auth).toMatchObject({ stationId: airId, mn: air.mn, pwSha256: sha256Hex('123456'), maxConnections: 1 });
     expect(Buffer.from(auth!.profile.keys[0]!).toString('latin1')).toBe('1234567890abcdef');
     expect(await dir.lookup('NOSUCHMN')).toBeNull();
+    // Within refreshMs the directory answers from memory; invalidate() makes the next lookup reload.
+    await t.app.inject(as(county, { method: 'PUT', url: `/api/monitoring/stations/${airId}/secrets`, payload: { pw: '654321' } }));
+    expect((await dir.lookup(air.mn))!.pwSha256).toBe(sha256Hex('123456'));
+    dir.invalidate();
+    expect((await dir.lookup(air.mn))!.pwSha256).toBe(sha256Hex('654321'));
+    expect((await createStationDirectory(t.database.db, { refreshMs: 0 }).lookup(air.mn))!.pwSha256).toBe(sha256Hex('654321'));
+
+    // Every change is audited, the secrets never.
+    const audit = await t.database.db.select().from(auditEvent).where(eq(auditEvent.entity, 'station'));
+    expect(audit.map((e) => e.action)).toEqual(['createStation', 'setStationSecrets', 'setStationSecrets']);
+    const trail = JSON.stringify(audit);
+    for (const secret of ['123456', '654321', '1234567890abcdef', sha256Hex('123456')]) expect(trail).not.toContain(secret);
   });
 
   it('rejects bad input naming the field', async () => {
