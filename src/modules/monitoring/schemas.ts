@@ -138,3 +138,17 @@ export const CompletenessOut = z.array(
     days: z.array(z.object({ date: z.string(), expected: z.number().int(), received: z.number().int(), valid: z.number().int(), transmissionRate: z.number(), validRate: z.number(), effectiveRate: z.number() })),
   }),
 );
+
+/**
+ * GET /stations/:id/live (text/event-stream): each `readings` event's data is an array of these, the newest
+ * real-time and minute readings since the last event; its `id` is the newest time in ms (Last-Event-ID resumes).
+ */
+export const LiveReading = z.object({
+  kind: z.enum(['rtd', 'min']),
+  factor: z.string(),
+  at: Instant,
+  value: z.number().nullable(),
+  zs: z.number().nullable(),
+  flag: z.string().nullable(),
+});
+export type LiveReading = z.infer<typeof LiveReading>;
