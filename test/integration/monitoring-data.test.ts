@@ -6,6 +6,7 @@ import type { IngestRecord } from '../../src/domain/monitoring/model';
 import { sweepSilentStations } from '../../src/modules/monitoring/alarms.service';
 import { storeRecords } from '../../src/modules/monitoring/ingest.service';
 import { ensureReadingPartitions } from '../../src/modules/monitoring/readings.service';
+import { LiveReading } from '../../src/modules/monitoring/schemas';
 import { makeEnterprise, makeUser } from '../factories';
 import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
 import { describeEachDb } from '../helpers/db';
@@ -186,7 +187,8 @@ describeEachDb('monitoring: alarms, series, live data, completeness', (kind) => 
     const event = text.slice(text.indexOf('id: '));
     expect(event).toContain(`id: ${at.getTime()}`);
     const data = JSON.parse(event.split('\n').find((l) => l.startsWith('data: '))!.slice(6));
-    expect(data).toEqual([{ kind: 'rtd', factor: 'w01018', at: at.toISOString(), value: 33.3, zs: null, flag: 'N' }]);
+    expect(data).toEqual([{ kind: 'rtd', factor: 'w01018', at: at.toISOString(), value: 33.3, min: null, max: null, zs: null, flag: 'N' }]);
+    expect(LiveReading.array().parse(data)).toEqual(data);
   });
 
   it('creates month partitions ahead, idempotently', async () => {

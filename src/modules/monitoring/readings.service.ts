@@ -63,7 +63,7 @@ const LIVE_BATCH = 2000;
 
 /**
  * 实时数据 as server-sent events: every second the station's real-time and minute readings newer than the last
- * sent are pushed as one `readings` event (data: an array of { kind, factor, at, value, zs, flag }, id: the newest
+ * sent are pushed as one `readings` event (data: an array of LiveReading (schemas.ts), id: the newest
  * time in ms, so a reconnecting EventSource resumes from Last-Event-ID); a comment line every 15 s keeps proxies
  * from closing an idle stream. Without Last-Event-ID it starts after the newest reading stored. Polling the
  * database keeps it correct with any number of gateway and writer processes.
@@ -85,7 +85,7 @@ export async function streamStationLive(ctx: Ctx, id: number, req: FastifyReques
       const rows = await repo.readingsAfter(ctx.db, id, cursor, LIVE_BATCH);
       if (rows.length && !closed) {
         cursor = rows[rows.length - 1]!.at;
-        const data = rows.map((r) => ({ kind: r.kind, factor: r.factor, at: r.at.toISOString(), value: r.value, zs: r.zs, flag: r.flag }));
+        const data = rows.map((r) => ({ kind: r.kind, factor: r.factor, at: r.at.toISOString(), value: r.value, min: r.min, max: r.max, zs: r.zs, flag: r.flag }));
         res.write(`id: ${cursor.getTime()}\nevent: readings\ndata: ${JSON.stringify(data)}\n\n`);
       }
     } catch (err) {

@@ -192,7 +192,7 @@ export async function aggregateSeries(db: Db, stationId: number, kind: string, f
 /** Readings of a station's real-time and minute kinds received after `after` (the live stream), oldest first. */
 export async function readingsAfter(db: Db, stationId: number, after: Date, limit: number) {
   return db
-    .select({ kind: reading.kind, factor: reading.factor, at: reading.at, value: reading.value, zs: reading.zs, flag: reading.flag, receivedAt: reading.receivedAt })
+    .select({ kind: reading.kind, factor: reading.factor, at: reading.at, value: reading.value, min: reading.min, max: reading.max, zs: reading.zs, flag: reading.flag })
     .from(reading)
     .where(and(eq(reading.stationId, stationId), inArray(reading.kind, ['rtd', 'min']), gt(reading.at, after)))
     .orderBy(asc(reading.at), asc(reading.factor))

@@ -148,6 +148,9 @@ export const LiveReading = z.object({
   factor: z.string(),
   at: Instant,
   value: z.number().nullable(),
+  /** -Min/-Max of minute data (null for real-time data). */
+  min: z.number().nullable(),
+  max: z.number().nullable(),
   zs: z.number().nullable(),
   flag: z.string().nullable(),
 });
