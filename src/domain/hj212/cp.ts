@@ -124,7 +124,7 @@ export function parseCpIn(text: string, codes: Codes, d: number, start: number, 
     else {
       // the same code as the last pair's: the same factor (factorFor would give it again, and no new warning)
       if (!sameCode || current === null) {
-        current = factorFor(cp, text.slice(nameStart, dash), options, warnings);
+        current = options.map2005 ? factorFor(cp, text.slice(nameStart, dash), options, warnings) : factorIn(cp, text, codes, d, nameStart, dash);
         currentAt = nameStart;
         currentLength = dash - nameStart;
       }
@@ -143,6 +143,34 @@ type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; a
 function isSameText(codes: Codes, a: number, b: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (codes[a + k] !== codes[b + k]) return false;
   return true;
+}
+
+/**
+ * Where each factor's code sits in the codes being parsed (factor k of the CP area being parsed, not mapping 2005
+ * codes, so each code is its text): new codes are compared there rather than as strings. parseCpIn is synchronous
+ * and never re-entered, so one scratch pair serves every parse; it grows for a CP area with more factors.
+ */
+let factorAt = new Int32Array(64);
+let factorLength = new Int32Array(64);
+
+/** factorFor without 2005 mapping, the code being text[start, end) = codes[d + start, d + end). */
+function factorIn(cp: Cp, text: string, codes: Codes, d: number, start: number, end: number): FactorValues {
+  const length = end - start;
+  const n = cp.factors.length;
+  for (let k = 0; k < n; k++) if (factorLength[k] === length && isSameText(codes, factorAt[k]!, d + start, length)) return cp.factors[k]!;
+  if (n === factorAt.length) {
+    const at = new Int32Array(2 * n);
+    const lengths = new Int32Array(2 * n);
+    at.set(factorAt);
+    lengths.set(factorLength);
+    factorAt = at;
+    factorLength = lengths;
+  }
+  factorAt[n] = d + start;
+  factorLength[n] = length;
+  const factor = newFactor(text.slice(start, end), undefined);
+  cp.factors.push(factor);
+  return factor;
 }
 
 /** The factor with this code, added (and mapped from its 2005 code when asked) if it is new. */
@@ -295,11 +323,11 @@ const duplicate = (name: string): PairProblem => ({ code: 'cp-syntax', reason: `
  * accepted, truncated to seconds, with a warning. Returns the 14-digit time or null.
  */
 function readTime(name: string, value: string, warnings: Warning[]): string | null {
-  if (value.length === 17 && isUnsignedInteger(value) && isCalendarTime(value)) {
+  if (value.length === 17 && isUnsignedInteger(value) && isCalendarDigits(value)) {
     warnings.push({ code: 'datatime-ms', message: `${name}“${value}”带毫秒，已截为 ${value.slice(0, 14)}` });
     return value.slice(0, 14);
   }
-  return value.length === 14 && isUnsignedInteger(value) && isCalendarTime(value) ? value : null;
+  return value.length === 14 && isUnsignedInteger(value) && isCalendarDigits(value) ? value : null;
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -313,6 +341,17 @@ export function isCalendarTime(digits: string): boolean {
   const minute = Number(digits.slice(10, 12));
   const second = Number(digits.slice(12, 14));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && !isLeap ? 28 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/** isCalendarTime for a string known to start with 14 digits, by arithmetic on the character codes (no slices). */
+function isCalendarDigits(digits: string): boolean {
+  const two = (k: number) => (digits.charCodeAt(k) - 0x30) * 10 + digits.charCodeAt(k + 1) - 0x30;
+  const year = two(0) * 100 + two(2);
+  const month = two(4);
+  const day = two(6);
+  if (month < 1 || month > 12 || day < 1 || two(8) > 23 || two(10) > 59 || two(12) > 59) return false;
   const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && !isLeap ? 28 : DAYS_IN_MONTH[month - 1]!);
 }
