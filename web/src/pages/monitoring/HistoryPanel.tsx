@@ -19,7 +19,8 @@ const KINDS: ReadingKind[] = ['rtd', 'min', 'hour', 'day'];
 export function HistoryPanel({ station }: { station: Station }) {
   const { t } = useI18n();
   const [factor, setFactor] = useState<string | undefined>(station.factors[0]?.code ?? station.latest[0]?.code);
-  const [kind, setKind] = useState<ReadingKind>('min');
+  // Real-time data come first and most often; minute, hour and day data are a pick away.
+  const [kind, setKind] = useState<ReadingKind>('rtd');
   const [granularity, setGranularity] = useState<Granularity>('raw');
   const [range, setRange] = useState<DayRange>(() => lastDays(2, new Date()));
   const series = useQuery({ ...seriesQuery(station.id, { factor: factor ?? '', kind, granularity, ...dayWindow(range) }), enabled: !!factor });

@@ -7,6 +7,7 @@ import { MEDIA, type Medium } from '../../../../src/domain/monitoring/model';
 import { StationBody } from '../../../../src/modules/monitoring/schemas';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
+import { HiddenLabel } from '../../components/HiddenLabel';
 import { problemDetail } from '../../components/problem-text';
 import type { Me } from '../auth/queries';
 import { enterprisesQuery } from '../enterprises/queries';
@@ -17,6 +18,7 @@ import { type Station, useSaveStation } from './queries';
 import { defaultSt, newStationValues, type StationFormValues, stationFormValues, toStationBody } from './station-form';
 
 const rule = createSchemaFieldRule(StationBody);
+const FORM = 'monitoring-station';
 const EDITIONS: Edition[] = ['auto', '2017', '2025', '2005'];
 const ENCRYPTIONS: Encryption[] = ['off', 'accept', 'require'];
 const LENGTH_MODES: LengthMode[] = ['plaintext', 'transmitted', 'either'];
@@ -38,8 +40,10 @@ function FactorRows({ medium }: { medium: Medium | undefined }) {
           {fields.map(({ key, name }) => (
             <Row key={key} gutter={8} align="top">
               <Col span={6}>
+                {/* A Select would put an aria-label on its wrapper too; a <label for> names only its input (Form.Item's id). */}
+                <HiddenLabel htmlFor={`${FORM}_factors_${name}_code`}>{t('monitoring.form.factorN', { n: name + 1 })}</HiddenLabel>
                 <Form.Item name={[name, 'code']} rules={[{ required: true, message: t('monitoring.form.factorRequired') }]}>
-                  <Select showSearch optionFilterProp="label" options={choices} onChange={(c: string) => onCode(name, c)} aria-label={t('monitoring.form.factorN', { n: name + 1 })} placeholder={t('monitoring.form.factor')} />
+                  <Select showSearch optionFilterProp="label" options={choices} onChange={(c: string) => onCode(name, c)} placeholder={t('monitoring.form.factor')} />
                 </Form.Item>
               </Col>
               <Col span={3}>
@@ -58,8 +62,9 @@ function FactorRows({ medium }: { medium: Medium | undefined }) {
                 </Form.Item>
               </Col>
               <Col span={3}>
+                <HiddenLabel htmlFor={`${FORM}_factors_${name}_basis`}>{t('monitoring.form.basisN', { n: name + 1 })}</HiddenLabel>
                 <Form.Item name={[name, 'basis']} initialValue="measured">
-                  <Select aria-label={t('monitoring.form.basisN', { n: name + 1 })} options={BASES.map((b) => ({ value: b, label: t(basisKey(b)) }))} />
+                  <Select options={BASES.map((b) => ({ value: b, label: t(basisKey(b)) }))} />
                 </Form.Item>
               </Col>
               <Col span={5}>
@@ -132,7 +137,7 @@ export function StationModal({ me, station, regions, onClose }: { me: Me; statio
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />}
-      <Form<StationFormValues> form={form} name="monitoring-station" layout="vertical" onFinish={onFinish} scrollToFirstError>
+      <Form<StationFormValues> form={form} name={FORM} layout="vertical" onFinish={onFinish} scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item label={t('monitoring.station.mn')} name="mn" rules={[rule]} tooltip={t('monitoring.form.mnHelp')}>

@@ -57,7 +57,7 @@ export function liveOption(points: readonly LivePoint[], limit: LimitSpec, label
     grid: { left: 56, right: 24, top: 40, bottom: 32 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: valueFormatter(labels.unit) },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     yAxis: yAxisFor(labels.unit, limit, points.flatMap((p) => (p.value === null ? [] : [p.value]))),
     series,
   } as MonitoringOption;
@@ -95,7 +95,7 @@ export function historyOption(points: readonly HistoryPoint[], limit: LimitSpec,
     grid: { left: 56, right: 24, top: 40, bottom: 72 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: valueFormatter(labels.unit) },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     yAxis: yAxisFor(labels.unit, limit, values),
     dataZoom: [
       { type: 'inside', filterMode: 'none' },
