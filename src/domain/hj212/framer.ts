@@ -100,7 +100,9 @@ export class Hj212Framer {
     const out: FramerOutput = { frames: [], errors: [] };
     const buf = this.buffer;
     for (;;) {
-      let header = buf.indexOf('##', this.position, 'latin1');
+      // packets back to back: the next `##` is where the last one ended, found without a native search (a C++ call)
+      const at = this.position;
+      let header = buf[at] === HASH && buf[at + 1] === HASH ? at : buf.indexOf('##', at, 'latin1');
       if (header < 0) {
         // keep a last '#': it may be the first half of the next `##`
         const end = buf.length > this.position && buf[buf.length - 1] === HASH ? buf.length - 1 : buf.length;
