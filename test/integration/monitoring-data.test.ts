@@ -165,7 +165,16 @@ describeEachDb('monitoring: alarms, series, live data, completeness', (kind) => 
     expect(bad.statusCode).toBe(400);
   });
 
-  it('pushes a new reading over server-sent events, and keeps the stream to the station scope', async () => {
+  it('creates month partitions ahead, idempotently', async () => {
+    const db = t.database.db;
+    const far = new Date(Date.UTC(2031, 0, 15));
+    expect(await ensureReadingPartitions(db, far, 1)).toEqual(['reading_203101', 'reading_203102']);
+    expect(await ensureReadingPartitions(db, far, 1)).toEqual([]);
+    // A month with rows in the DEFAULT partition (2025-06 above) stays there; storing into it still works.
+    expect(await ensureReadingPartitions(db, new Date(Date.UTC(2025, 5, 1)), 0)).toEqual([]);
+    expect(await storeRecords(db, [record('2051', new Date(Date.UTC(2031, 0, 20)), [factor('w01018', { avg: '1' })]), record('2051', new Date(Date.UTC(2025, 5, 20)), [factor('w01018', { avg: '1' })])], now)).toMatchObject({ stored: 2 });
+  });
+  it('pushes a new reading over server-sent events, keeps the stream to the station scope, ends it when the server closes (last: closes the app)', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address() as { port: number };
     const url = `http://127.0.0.1:${address.port}/api/monitoring/stations/${stationId}/live`;
@@ -179,25 +188,24 @@ describeEachDb('monitoring: alarms, series, live data, completeness', (kind) => 
     const decoder = new TextDecoder();
     let text = '';
     while (!text.includes(': connected')) text += decoder.decode((await reader.read()).value, { stream: true });
+    // The minute reading timed 2031 stored above is far ahead of the clock: the stream leaves it out and goes on.
     const at = new Date(Math.floor(now.getTime() / 1000) * 1000 + 60_000);
     await storeRecords(t.database.db, [record('2011', at, [factor('w01018', { rtd: '33.3', flag: 'N' })])], new Date());
     const deadline = Date.now() + 10_000;
     while (!text.includes('event: readings') && Date.now() < deadline) text += decoder.decode((await reader.read()).value, { stream: true });
     abort.abort();
     const event = text.slice(text.indexOf('id: '));
+    // A stream still open when the server closes is ended, so close() does not wait on it.
+    const lingering = await fetch(url, { headers: { cookie: county } });
+    const lingeringReader = lingering.body!.getReader();
+    await lingeringReader.read();
+    await t.app.close();
+    let ended = false;
+    while (!ended) ended = (await lingeringReader.read()).done;
     expect(event).toContain(`id: ${at.getTime()}`);
     const data = JSON.parse(event.split('\n').find((l) => l.startsWith('data: '))!.slice(6));
     expect(data).toEqual([{ kind: 'rtd', factor: 'w01018', at: at.toISOString(), value: 33.3, min: null, max: null, zs: null, flag: 'N' }]);
     expect(LiveReading.array().parse(data)).toEqual(data);
   });
 
-  it('creates month partitions ahead, idempotently', async () => {
-    const db = t.database.db;
-    const far = new Date(Date.UTC(2031, 0, 15));
-    expect(await ensureReadingPartitions(db, far, 1)).toEqual(['reading_203101', 'reading_203102']);
-    expect(await ensureReadingPartitions(db, far, 1)).toEqual([]);
-    // A month with rows in the DEFAULT partition (2025-06 above) stays there; storing into it still works.
-    expect(await ensureReadingPartitions(db, new Date(Date.UTC(2025, 5, 1)), 0)).toEqual([]);
-    expect(await storeRecords(db, [record('2051', new Date(Date.UTC(2031, 0, 20)), [factor('w01018', { avg: '1' })]), record('2051', new Date(Date.UTC(2025, 5, 20)), [factor('w01018', { avg: '1' })])], now)).toMatchObject({ stored: 2 });
-  });
 });

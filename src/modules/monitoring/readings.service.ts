@@ -60,18 +60,28 @@ export async function getCompleteness(ctx: Ctx, q: z.infer<typeof CompletenessQu
 const LIVE_POLL_MS = 1000;
 const LIVE_HEARTBEAT_MS = 15_000;
 const LIVE_BATCH = 2000;
+// A station clock may run ahead; a reading timed further ahead than this is left out of the live stream, so it
+// cannot move the stream's cursor into the future and hold back every reading after it.
+const LIVE_FUTURE_MS = 5 * 60_000;
+/** Open live streams, ended when the server closes (a stream never ends by itself, so it would hold close() up). */
+const liveStreams = new Set<() => void>();
+
+export function endLiveStreams() {
+  for (const end of liveStreams) end();
+}
 
 /**
  * 实时数据 as server-sent events: every second the station's real-time and minute readings newer than the last
  * sent are pushed as one `readings` event (data: an array of LiveReading (schemas.ts), id: the newest
- * time in ms, so a reconnecting EventSource resumes from Last-Event-ID); a comment line every 15 s keeps proxies
+ * time in ms, so a reconnecting EventSource resumes from Last-Event-ID; readings timed over 5 minutes ahead of the
+ * server clock are left out); a comment line every 15 s keeps proxies
  * from closing an idle stream. Without Last-Event-ID it starts after the newest reading stored. Polling the
  * database keeps it correct with any number of gateway and writer processes.
  */
 export async function streamStationLive(ctx: Ctx, id: number, req: FastifyRequest, reply: FastifyReply) {
   await stationFor(ctx, id);
   const lastEventId = Number(req.headers['last-event-id']);
-  let cursor = Number.isFinite(lastEventId) && lastEventId > 0 ? new Date(lastEventId) : ((await repo.latestReadingAt(ctx.db, id)) ?? new Date(0));
+  let cursor = Number.isFinite(lastEventId) && lastEventId > 0 ? new Date(lastEventId) : ((await repo.latestReadingAt(ctx.db, id, new Date(Date.now() + LIVE_FUTURE_MS))) ?? new Date(0));
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -82,7 +92,7 @@ export async function streamStationLive(ctx: Ctx, id: number, req: FastifyReques
     if (closed || busy || res.writableNeedDrain) return; // a slow reader gets fewer, larger batches
     busy = true;
     try {
-      const rows = await repo.readingsAfter(ctx.db, id, cursor, LIVE_BATCH);
+      const rows = await repo.readingsAfter(ctx.db, id, cursor, new Date(Date.now() + LIVE_FUTURE_MS), LIVE_BATCH);
       if (rows.length && !closed) {
         cursor = rows[rows.length - 1]!.at;
         const data = rows.map((r) => ({ kind: r.kind, factor: r.factor, at: r.at.toISOString(), value: r.value, min: r.min, max: r.max, zs: r.zs, flag: r.flag }));
@@ -100,7 +110,13 @@ export async function streamStationLive(ctx: Ctx, id: number, req: FastifyReques
     closed = true;
     clearInterval(pollTimer);
     clearInterval(beat);
+    liveStreams.delete(end);
   };
+  const end = () => {
+    stop();
+    res.end();
+  };
+  liveStreams.add(end);
   req.raw.on('close', stop);
   res.on('close', stop);
   void poll();

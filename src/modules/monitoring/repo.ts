@@ -189,22 +189,23 @@ export async function aggregateSeries(db: Db, stationId: number, kind: string, f
   return rows.map((r) => ({ ...r, at: new Date(r.at), n: Number(r.n) }));
 }
 
-/** Readings of a station's real-time and minute kinds received after `after` (the live stream), oldest first. */
-export async function readingsAfter(db: Db, stationId: number, after: Date, limit: number) {
+/** Readings of a station's real-time and minute kinds timed in (after, until] (the live stream), oldest first. */
+export async function readingsAfter(db: Db, stationId: number, after: Date, until: Date, limit: number) {
   return db
     .select({ kind: reading.kind, factor: reading.factor, at: reading.at, value: reading.value, min: reading.min, max: reading.max, zs: reading.zs, flag: reading.flag })
     .from(reading)
-    .where(and(eq(reading.stationId, stationId), inArray(reading.kind, ['rtd', 'min']), gt(reading.at, after)))
+    .where(and(eq(reading.stationId, stationId), inArray(reading.kind, ['rtd', 'min']), gt(reading.at, after), lte(reading.at, until)))
     .orderBy(asc(reading.at), asc(reading.factor))
     .limit(limit);
 }
 
 /** The newest real-time or minute reading's time at a station (where the live stream starts). */
-export async function latestReadingAt(db: Db, stationId: number): Promise<Date | null> {
+export async function latestReadingAt(db: Db, stationId: number, until: Date): Promise<Date | null> {
   // max() per kind, so each is one index look-up.
+  const u = until.toISOString();
   const [row] = rowsOf<{ at: string | Date | null }>(
-    await db.execute(sql`select greatest((select max(at) from ${reading} where station_id = ${stationId} and kind = 'rtd'),
-      (select max(at) from ${reading} where station_id = ${stationId} and kind = 'min')) as at`),
+    await db.execute(sql`select greatest((select max(at) from ${reading} where station_id = ${stationId} and kind = 'rtd' and at <= ${u}::timestamptz),
+      (select max(at) from ${reading} where station_id = ${stationId} and kind = 'min' and at <= ${u}::timestamptz)) as at`),
   );
   return row?.at ? new Date(row.at) : null;
 }

@@ -4,7 +4,7 @@ import { access } from '../../domain/access';
 import { attachment } from '../../server/http';
 import { IdParams } from '../org/schemas';
 import { actOnAlarm, listAlarms } from './alarms.service';
-import { completenessXlsx, getCompleteness, getStationSeries, streamStationLive } from './readings.service';
+import { completenessXlsx, endLiveStreams, getCompleteness, getStationSeries, streamStationLive } from './readings.service';
 import {
   AlarmActionBody,
   AlarmOut,
@@ -29,6 +29,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['monitoring'];
   const registrars = access.roles('admin', 'steering', 'county');
+  app.addHook('preClose', async () => endLiveStreams());
   app.get(
     '/stations',
     { config: { access: access.user }, schema: { operationId: 'listStations', tags, querystring: StationQuery, response: { 200: z.array(StationOut) } } },
