@@ -284,3 +284,33 @@ export function startHj212Gateway(opts: Hj212GatewayOptions): Promise<Hj212Gatew
     });
   });
 }
+
+/**
+ * What `npm start` runs for HJ 212: the gateway on HJ212_PORT and, with NATS_URL, a JetStream queue plus one writer
+ * in this process (more writers: `ecer hj212 writer`); without it, the in-process queue.
+ */
+export async function startHj212Services(opts: {
+  db: import('../db/client').Db;
+  log: Hj212GatewayOptions['log'];
+  host: string;
+  port: number;
+  idleMs: number;
+  natsUrl: string | null;
+}): Promise<{ gateway: Hj212Gateway; stop(): Promise<void> }> {
+  const { createJetStreamQueue, createLocalQueue, startJetStreamWriter } = await import('./hj212-queue');
+  const { createStationDirectory } = await import('../modules/monitoring/ingest.service');
+  const writer = opts.natsUrl ? startJetStreamWriter({ url: opts.natsUrl, db: opts.db, log: opts.log }) : null;
+  const queue = opts.natsUrl ? await createJetStreamQueue({ url: opts.natsUrl, log: opts.log }) : createLocalQueue({ db: opts.db, log: opts.log });
+  writer?.ready.catch((err) => opts.log.error({ err }, 'hj212 writer could not start'));
+  const gateway = await startHj212Gateway({ host: opts.host, port: opts.port, idleMs: opts.idleMs, directory: createStationDirectory(opts.db), queue, log: opts.log });
+  return {
+    gateway,
+    async stop() {
+      // stop taking packets, then let the queue finish what was taken (answers for it are lost with the sockets,
+      // so the stations resend), then the writer
+      await gateway.close();
+      await queue.close();
+      await writer?.stop();
+    },
+  };
+}

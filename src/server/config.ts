@@ -21,6 +21,17 @@ const Env = z.object({
   SMTP_FROM: z.string().default('ECER 节能减排平台 <noreply@localhost>'),
   /** MQTT broker for online energy metering, e.g. mqtt://127.0.0.1:1883; unset → the meter subscriber is off. */
   MQTT_URL: z.string().url().optional(),
+  /** HJ 212 gateway port for pollution-source stations; 0 or 'off' → no gateway in this process. */
+  HJ212_PORT: z
+    .string()
+    .default('9212')
+    .transform((v) => (v === 'off' ? 0 : Number(v)))
+    .pipe(z.number().int().min(0).max(65535)),
+  HJ212_HOST: z.string().default('0.0.0.0'),
+  /** Seconds of silence before a station's connection is closed. */
+  HJ212_IDLE_SECONDS: z.coerce.number().positive().default(300),
+  /** NATS with JetStream, e.g. nats://127.0.0.1:4222; set → gateways publish to the stream and writers store. */
+  NATS_URL: z.string().url().optional(),
 });
 
 export type Config = Readonly<{
@@ -36,6 +47,11 @@ export type Config = Readonly<{
   smtpUrl: string | null;
   smtpFrom: string;
   mqttUrl: string | null;
+  /** null: the HJ 212 gateway is off. */
+  hj212Port: number | null;
+  hj212Host: string;
+  hj212IdleMs: number;
+  natsUrl: string | null;
   /** Folder with the shipped reference data (plans, org, map). */
   referenceDir: string;
   /** Folder with the built web app. */
@@ -65,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM,
     mqttUrl: e.MQTT_URL ?? null,
+    hj212Port: e.HJ212_PORT === 0 ? null : e.HJ212_PORT,
+    hj212Host: e.HJ212_HOST,
+    hj212IdleMs: e.HJ212_IDLE_SECONDS * 1000,
+    natsUrl: e.NATS_URL ?? null,
     referenceDir: path.join(root, 'data'),
     webDir: path.join(root, 'dist/web'),
     ...overrides,
