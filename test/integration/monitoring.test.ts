@@ -152,6 +152,11 @@ describeEachDb('monitoring: registry, storage and alarms', (kind) => {
     expect(await storeRecords(db, [third], now)).toMatchObject({ stored: 2, alarms: 0 });
     const [nox] = await db.select().from(alarm).where(and(eq(alarm.stationId, airId), eq(alarm.factor, 'a21002')));
     expect(nox).toMatchObject({ occurrences: 2, value: 225 });
+    // The list shows each registered factor's newest value, whichever packet carried it.
+    const out = (await t.app.inject(as(enterpriseUser, { method: 'GET', url: `/api/monitoring/stations/${airId}` }))).json();
+    expect(out.latest.map((l: { code: string; value: number }) => [l.code, l.value])).toEqual([['a19001', 15], ['a21002', 90], ['a21026', 60]]);
+    expect(out).toMatchObject({ openAlarms: 2, silent: false });
+    expect(out.lastSeenAt).toBe(now.toISOString());
   });
 
   it('opens flag and hour-average alarms; drops values that are not decimals', async () => {

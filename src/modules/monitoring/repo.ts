@@ -104,18 +104,23 @@ export async function openAlarmCounts(db: Db, ids: number[]) {
 }
 
 /**
- * The values of each station's newest real-time and newest minute upload since `since` (one packet carries all
- * factors), newest first per factor. Two index look-ups per station and kind, however long the history.
+ * The newest real-time or minute value of each registered factor of the stations, timed in [since, until]. One
+ * backward index scan per station, kind and factor, stopping at the first match, however long the history.
  */
-export async function latestValues(db: Db, ids: number[], since: Date) {
+export async function latestValues(db: Db, ids: number[], since: Date, until: Date) {
   if (!ids.length) return [];
   return rowsOf<{ station_id: number; factor: string; value: number | null; flag: string | null; at: string | Date }>(
     await db.execute(sql`
       select distinct on (r.station_id, r.factor) r.station_id, r.factor, r.value, r.flag, r.at
-      from unnest(${sql.param(ids)}::int[]) as s(id)
+      from ${station} st
+      cross join lateral jsonb_array_elements(st.factors) as f(x)
       cross join (values ('rtd'), ('min')) as k(kind)
-      cross join lateral (select max(at) as at from ${reading} where station_id = s.id and kind = k.kind and at >= ${since.toISOString()}::timestamptz) as m
-      join ${reading} r on r.station_id = s.id and r.kind = k.kind and r.at = m.at
+      cross join lateral (
+        select station_id, factor, value, flag, at from ${reading}
+        where station_id = st.id and kind = k.kind and factor = f.x->>'code'
+          and at >= ${since.toISOString()}::timestamptz and at <= ${until.toISOString()}::timestamptz
+        order by at desc limit 1) as r
+      where st.id = any(${sql.param(ids)}::int[])
       order by r.station_id, r.factor, r.at desc`),
   );
 }

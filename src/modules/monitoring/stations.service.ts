@@ -14,6 +14,8 @@ import type { z } from 'zod';
 
 // The list shows values of the last day; older ones say nothing of the station's state now.
 const LATEST_WINDOW_MS = 24 * 3600_000;
+// A station clock running ahead by more than this does not make its readings the latest.
+const CLOCK_AHEAD_MS = 5 * 60_000;
 
 /** A station's scope is its enterprise's (or, without one, its county's): the same rule as enterprises. */
 export const stationScope = (s: { enterpriseId: number | null; regionCode: string }) => ({ id: s.enterpriseId ?? -1, regionCode: s.regionCode });
@@ -37,7 +39,7 @@ async function stationsOut(db: Db, rows: Array<{ station: repo.StationRow; enter
   const [rules, open, latest] = await Promise.all([
     referenceAt(db, 'monitoring-rules', now.toISOString().slice(0, 10)),
     repo.openAlarmCounts(db, ids),
-    repo.latestValues(db, ids, new Date(now.getTime() - LATEST_WINDOW_MS)),
+    repo.latestValues(db, ids, new Date(now.getTime() - LATEST_WINDOW_MS), new Date(now.getTime() + CLOCK_AHEAD_MS)),
   ]);
   const latestBy = new Map<number, StationOut['latest']>();
   for (const l of latest) {
