@@ -208,7 +208,12 @@ const FLA = tri('Fla'), INF = tri('Inf'), EFL = tri('EFl'), ZSR = tri('ZsR'), ZS
 function suffixAt(codes: Codes, start: number, end: number): Suffix {
   const length = end - start;
   if (length < 3) return Suffix.Other;
-  const head = (codes[start]! << 16) | (codes[start + 1]! << 8) | codes[start + 2]!;
+  const c0 = codes[start]!;
+  const c1 = codes[start + 1]!;
+  const c2 = codes[start + 2]!;
+  // packed 8 bits a character, so only ASCII may be packed (a char code over 255 would spill into its neighbour)
+  if ((c0 | c1 | c2) > 0x7f) return Suffix.Other;
+  const head = (c0 << 16) | (c1 << 8) | c2;
   switch (length) {
     case 3:
       return head === RTD ? Suffix.Rtd : head === AVG ? Suffix.Avg : head === MIN ? Suffix.Min : head === MAX ? Suffix.Max : head === COU ? Suffix.Cou : Suffix.Other;
@@ -218,7 +223,10 @@ function suffixAt(codes: Codes, start: number, end: number): Suffix {
       return head === INF && c3 === 0x6f ? Suffix.Info : Suffix.Other; // o
     }
     case 5: {
-      const tail = (codes[start + 3]! << 8) | codes[start + 4]!;
+      const c3 = codes[start + 3]!;
+      const c4 = codes[start + 4]!;
+      if ((c3 | c4) > 0x7f) return Suffix.Other;
+      const tail = (c3 << 8) | c4;
       if (head === EFL) return tail === 0x6167 ? Suffix.EFlag : Suffix.Other; // ag
       if (head === ZSR) return tail === 0x7464 ? Suffix.ZsRtd : Suffix.Other; // td
       if (head === ZSA) return tail === 0x7667 ? Suffix.ZsAvg : Suffix.Other; // vg

@@ -1,5 +1,5 @@
 import { type Edition, isEncryptedCommand } from './codes';
-import { charCodes, clip, formatCp, isUnsignedInteger, parseCpIn } from './cp';
+import { type Codes, charCodes, clip, formatCp, isUnsignedInteger, parseCpIn } from './cp';
 import { formatCrc, hj212Crc } from './crc';
 import { DEFAULT_FRAMER_OPTIONS, type Frame, Hj212Framer } from './framer';
 import { DEFAULT_PROFILE, type Packet, type PacketFlag, type Rejection, type StationProfile, type Warning } from './model';
@@ -131,13 +131,13 @@ function decodeSegment(bytes: Buffer, start: number, end: number, base: number, 
   if (cpEnd < cpIndex + 5 || text.charCodeAt(cpEnd) !== 0x26 || text.charCodeAt(cpEnd + 1) !== 0x26) {
     return { ok: false, error: { code: 'cp-syntax', reason: 'CP 数据区应以“&&”结束，且其后直接是 CRC', offset: byteOffset(text, isAscii, base, Math.max(cpEnd, cpIndex)) } };
   }
-  const header = parseHeader(text, cpIndex, profile, warnings);
+  // ASCII: the frame's bytes are the text's character codes, scanned in place (parseCpIn)
+  const codes = isAscii ? bytes : charCodes(text);
+  const d = isAscii ? start : 0;
+  const header = parseHeader(text, codes, d, cpIndex, profile, warnings);
   if (!header.ok) return { ok: false, error: { code: 'header-field', reason: header.reason, offset: byteOffset(text, isAscii, base, header.index) } };
   const map2005 = profile.edition === '2005' || (profile.edition === 'auto' && header.flag.version === 0);
-  // ASCII: the frame's bytes are the text's character codes, scanned in place (parseCpIn)
-  const cp = isAscii
-    ? parseCpIn(text, bytes, start, cpIndex + 5, cpEnd, base + cpIndex + 5, { map2005 })
-    : parseCpIn(text, charCodes(text), 0, cpIndex + 5, cpEnd, byteOffset(text, false, base, cpIndex + 5), { map2005 });
+  const cp = parseCpIn(text, codes, d, cpIndex + 5, cpEnd, byteOffset(text, isAscii, base, cpIndex + 5), { map2005 });
   if (!cp.ok) return cp;
   for (const w of cp.warnings) warnings.push(w);
   const { qn, st, cn, pw, mn, flag, pnum, pno, rf } = header;
@@ -156,13 +156,44 @@ function findCp(text: string): number {
   return i;
 }
 
+const enum HeaderName { Other, QN, ST, CN, PW, MN, Flag, PNUM, PNO, RF }
+
+/** Which Table 3 field the name codes[at, at + length) is, without slicing it (names are case-sensitive). */
+function headerName(codes: Codes, at: number, length: number): HeaderName {
+  if (length === 2) {
+    const c0 = codes[at]!;
+    const c1 = codes[at + 1]!;
+    if ((c0 | c1) > 0x7f) return HeaderName.Other; // packed 8 bits a character: ASCII only
+    switch ((c0 << 8) | c1) {
+      case 0x514e: return HeaderName.QN;
+      case 0x5354: return HeaderName.ST;
+      case 0x434e: return HeaderName.CN;
+      case 0x5057: return HeaderName.PW;
+      case 0x4d4e: return HeaderName.MN;
+      case 0x5246: return HeaderName.RF;
+      default: return HeaderName.Other;
+    }
+  }
+  if (length === 3) return codes[at] === 0x50 && codes[at + 1] === 0x4e && codes[at + 2] === 0x4f ? HeaderName.PNO : HeaderName.Other; // PNO
+  if (length === 4) {
+    const c0 = codes[at]!;
+    const c1 = codes[at + 1]!;
+    const c2 = codes[at + 2]!;
+    const c3 = codes[at + 3]!;
+    if ((c0 | c1 | c2 | c3) > 0x7f) return HeaderName.Other;
+    const four = ((c0 << 24) | (c1 << 16) | (c2 << 8) | c3) >>> 0;
+    return four === 0x466c6167 ? HeaderName.Flag : four === 0x504e554d ? HeaderName.PNUM : HeaderName.Other; // Flag, PNUM
+  }
+  return HeaderName.Other;
+}
+
 type HeaderProblem = { ok: false; index: number; reason: string };
 const headerProblem = (index: number, reason: string): HeaderProblem => ({ ok: false, index, reason });
 
 type Header = { ok: true; qn: string | null; st: string; cn: string; pw: string; mn: string; flag: PacketFlag; pnum: number | null; pno: number | null; rf: string | null };
 
 /** The header fields before `CP=&&`, in any order, empty items ignored (hj212.md §7). */
-function parseHeader(text: string, cpIndex: number, profile: Readonly<StationProfile>, warnings: Warning[]): Header | HeaderProblem {
+function parseHeader(text: string, codes: Codes, d: number, cpIndex: number, profile: Readonly<StationProfile>, warnings: Warning[]): Header | HeaderProblem {
   let qn: string | null = null;
   let st: string | null = null;
   let cn: string | null = null;
@@ -176,32 +207,36 @@ function parseHeader(text: string, cpIndex: number, profile: Readonly<StationPro
   let qnAt = 0, stAt = 0, cnAt = 0, mnAt = 0, flagAt = 0, pnumAt = 0, pnoAt = 0;
   let i = 0;
   while (i < cpIndex) {
-    let semi = text.indexOf(';', i);
-    if (semi < 0 || semi > cpIndex) semi = cpIndex;
+    // the field: to the next `;` (or the CP), its name to the first `=`, in one scan of the character codes
+    let semi = i;
+    let eq = -1;
+    for (; semi < cpIndex; semi++) {
+      const c = codes[d + semi]!;
+      if (c === 0x3b) break; // ;
+      if (c === 0x3d && eq < 0) eq = semi; // =
+    }
     if (semi === i) {
       i++;
       continue;
     }
-    const eq = text.indexOf('=', i);
-    if (eq < 0 || eq > semi) return headerProblem(i, `包头字段“${clip(text.slice(i, semi))}”缺少“=”`);
-    const name = text.slice(i, eq);
+    if (eq < 0) return headerProblem(i, `包头字段“${clip(text.slice(i, semi))}”缺少“=”`);
     const value = text.slice(eq + 1, semi);
     let seen: string | null;
-    switch (name) {
-      case 'QN': seen = qn; qn = value; qnAt = i; break;
-      case 'ST': seen = st; st = value; stAt = i; break;
-      case 'CN': seen = cn; cn = value; cnAt = i; break;
-      case 'PW': seen = pw; pw = value; break;
-      case 'MN': seen = mn; mn = value; mnAt = i; break;
-      case 'Flag': seen = flagText; flagText = value; flagAt = i; break;
-      case 'PNUM': seen = pnumText; pnumText = value; pnumAt = i; break;
-      case 'PNO': seen = pnoText; pnoText = value; pnoAt = i; break;
-      case 'RF': seen = rf; rf = value; break;
+    switch (headerName(codes, d + i, eq - i)) {
+      case HeaderName.QN: seen = qn; qn = value; qnAt = i; break;
+      case HeaderName.ST: seen = st; st = value; stAt = i; break;
+      case HeaderName.CN: seen = cn; cn = value; cnAt = i; break;
+      case HeaderName.PW: seen = pw; pw = value; break;
+      case HeaderName.MN: seen = mn; mn = value; mnAt = i; break;
+      case HeaderName.Flag: seen = flagText; flagText = value; flagAt = i; break;
+      case HeaderName.PNUM: seen = pnumText; pnumText = value; pnumAt = i; break;
+      case HeaderName.PNO: seen = pnoText; pnoText = value; pnoAt = i; break;
+      case HeaderName.RF: seen = rf; rf = value; break;
       default:
-        warnings.push({ code: 'header-unknown', message: `未知包头字段 ${clip(name)} 已忽略` });
+        warnings.push({ code: 'header-unknown', message: `未知包头字段 ${clip(text.slice(i, eq))} 已忽略` });
         seen = null;
     }
-    if (seen !== null) return headerProblem(i, `包头字段 ${name} 重复出现`);
+    if (seen !== null) return headerProblem(i, `包头字段 ${text.slice(i, eq)} 重复出现`);
     i = semi + 1;
   }
   // Flag (Table 3): version = flag >> 2, bit 1 = PNUM/PNO present, bit 0 = answer required; absent in 2005
