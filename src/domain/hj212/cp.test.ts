@@ -27,6 +27,16 @@ describe('CP grammar (§6.3.3 Table 4)', () => {
     ]);
   });
 
+  it('names a suffix only by its exact characters: near misses, other cases and non-ASCII look-alikes go to other', () => {
+    // '@' U+1274 'd' packs to the same 24 bits as 'Rtd' if char codes over 255 were packed 8 bits each
+    const r = parse('a1-Rtx=1,a1-rtd=2,a1-@\u1274d=3,a1-Zsmax=4,a1-ZsR\u7464=5,a1-EFlax=A,a1-SampleTimx=6,a1-Rtd=7;b2-Zs-Rtd=8;b2-Min=9');
+    expect(r.ok && r.cp.factors).toEqual([
+      { code: 'a1', rtd: '7', other: { Rtx: '1', rtd: '2', '@\u1274d': '3', Zsmax: '4', 'ZsR\u7464': '5', EFlax: 'A', SampleTimx: '6' } },
+      { code: 'b2-Zs', rtd: '8', other: {} },
+      { code: 'b2', min: '9', other: {} },
+    ]);
+  });
+
   it('takes //…// text whole, separators inside included', () => {
     const r = parse('PolId=w01018;i11001-Info=//清洗;管路,a=b//;i11002-Info=//x//');
     expect(r.ok && r.cp.params).toEqual({ PolId: 'w01018' });
