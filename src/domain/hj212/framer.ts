@@ -89,17 +89,49 @@ export class Hj212Framer {
   /** Feeds the next bytes of the stream; returns the frames completed and the errors found, in stream order. */
   push(chunk: Uint8Array): FramerOutput {
     const incoming = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.position >= this.buffer.length) {
+    const out: FramerOutput = { frames: [], errors: [] };
+    const held = this.buffer.length - this.position;
+    if (held <= 0) {
       this.base += this.buffer.length;
       this.buffer = incoming;
+      this.position = 0;
     } else {
       this.base += this.position;
-      this.buffer = Buffer.concat([this.buffer.subarray(this.position), incoming]);
+      const bridge = this.bridgeLength();
+      if (incoming.length > 2 * bridge) {
+        // a large read after held bytes: rather than copy it all behind them, scan the held bytes joined to its first
+        // `bridge` bytes (enough to settle any frame starting in the held bytes), then go on in the read itself
+        this.buffer = Buffer.concat([this.buffer.subarray(this.position), incoming.subarray(0, bridge)]);
+        this.position = 0;
+        this.scan(out, held);
+        if (this.position >= held) {
+          this.base += held;
+          this.buffer = incoming;
+          this.position -= held;
+        } else {
+          // not settled within the bridge (cannot happen by bridgeLength, kept for safety): join the rest too
+          this.base += this.position;
+          this.buffer = Buffer.concat([this.buffer.subarray(this.position), incoming.subarray(bridge)]);
+          this.position = 0;
+        }
+      } else {
+        this.buffer = Buffer.concat([this.buffer.subarray(this.position), incoming]);
+        this.position = 0;
+      }
     }
-    this.position = 0;
-    const out: FramerOutput = { frames: [], errors: [] };
+    this.scan(out, this.buffer.length);
+    return out;
+  }
+
+  /** Bytes after a frame's start that settle it either way: the largest plaintext or SM4 frame, and some. */
+  private bridgeLength(): number {
+    return Math.max(this.options.maxDataLength + 12, this.options.maxEncryptedFrame, CP_WINDOW + 32) + 16;
+  }
+
+  /** Cuts frames out of this.buffer from this.position until more bytes are needed or a `##` at or past `limit`. */
+  private scan(out: FramerOutput, limit: number): void {
     const buf = this.buffer;
-    for (;;) {
+    while (this.position < limit) {
       // packets back to back: the next `##` is where the last one ended, found without a native search (a C++ call)
       const at = this.position;
       let header = buf[at] === HASH && buf[at + 1] === HASH ? at : buf.indexOf('##', at, 'latin1');
@@ -114,6 +146,7 @@ export class Hj212Framer {
       while (header + 2 < buf.length && buf[header + 2] === HASH) header++;
       this.addGarbage(this.position, header);
       this.position = header;
+      if (header >= limit) break;
       const attempt = this.tryFrame(header);
       if (attempt.kind === 'need') break; // the garbage run may still go on (`#` `#` `#`… across reads)
       this.flushGarbage(out.errors);
@@ -126,7 +159,6 @@ export class Hj212Framer {
         this.position = header + 2; // drop 2 bytes and resync on the next `##` (hj212.md §7)
       }
     }
-    return out;
   }
 
   /** The stream has ended: reports a packet cut short and any trailing garbage. */
