@@ -1,7 +1,9 @@
+import net from 'node:net';
+import pino from 'pino';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePacket, makeFlag, type Packet } from '../../src/domain/hj212';
-import { storeRecords } from '../../src/modules/monitoring/ingest.service';
+import { startHj212Services } from '../../src/gateway/hj212';
 import { makeEnterprise, makeUser, TEST_PASSWORD } from '../factories';
 import { type BrowserRig, browserSkipReason, callApi, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
 
@@ -33,21 +35,34 @@ describe.skipIf(browserSkipReason)(`online monitoring: an exceedance sent over H
   let stationId = 0;
   const pages: Partial<Record<'county', Page>> = {};
   const t0 = Date.now() - 60_000;
-  // Until the gateway lands this stands in for it: the packet's records go through the storage seam.
+  let hj212: Awaited<ReturnType<typeof startHj212Services>>;
+  // One connection, as a DAS holds it; what the gateway answers is kept as text.
+  let socket: net.Socket | null = null;
+  let answers = '';
+  /** Sends a packet over the station's TCP connection and waits for its 9014, which comes only once the data are stored. */
   const send = async (packet: Packet) => {
-    encodePacket(packet);
-    await storeRecords(rig.database.db, [{ stationId, mn: packet.mn, cn: packet.cn, qn: packet.qn, dataTime: packet.cp.dataTime!, backfill: false, factors: packet.cp.factors, receivedAt: new Date().toISOString() }], new Date());
+    socket ??= await new Promise<net.Socket>((resolve, reject) => {
+      const s = net.connect(hj212.gateway.port, '127.0.0.1', () => resolve(s)).once('error', reject);
+      s.setEncoding('latin1').on('data', (d: string) => (answers += d));
+    });
+    socket.write(encodePacket(packet));
+    await expect.poll(() => answers.includes(`QN=${packet.qn};ST=91;CN=9014;PW=${PW};MN=${MN};`), { timeout: 15_000 }).toBe(true);
   };
 
   beforeAll(async () => {
     rig = await startBrowserRig();
     const db = rig.database.db;
+    // The rig's server does not run the gateway (serve.ts starts it on HJ212_PORT), so the test runs one against the
+    // rig's database on a free port: packets travel socket → gateway → queue → database → API → page.
+    hj212 = await startHj212Services({ db, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, idleMs: 120_000, natsUrl: null });
     const enterprise = await makeEnterprise(db, { name: '赣州某污水处理有限公司', regionCode: '360702' });
     const county = await signedInContext(rig, (await makeUser(db, 'county')).username, TEST_PASSWORD);
     cookie = county.cookie;
     pages.county = await county.context.newPage();
   }, 300_000);
   afterAll(async () => {
+    socket?.destroy();
+    await hj212?.stop();
     await rig?.close();
   });
 

@@ -35,9 +35,10 @@ export function HistoryPanel({ station }: { station: Station }) {
             { upper: series.data.limit ?? f?.upper ?? null, lower: f?.lower ?? null, basis: series.data.basis ?? f?.basis ?? null },
             { name: factorLabel(factor, unit), unit, upper: t('monitoring.chart.upper'), lower: t('monitoring.chart.lower'), measured: t('monitoring.basis.measured'), converted: t('monitoring.basis.converted'), range: t('monitoring.chart.range') },
             granularity !== 'raw',
+            dayWindow(range),
           )
         : null,
-    [series.data, factor, unit, f, granularity, t],
+    [series.data, factor, unit, f, granularity, range, t],
   );
   const pickRange = (v: [Dayjs | null, Dayjs | null] | null) => {
     if (v?.[0] && v[1]) setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')]);

@@ -48,6 +48,10 @@ describe('historyOption', () => {
     expect((o.series[1] as { markLine?: unknown }).markLine).toBeDefined();
     expect((o.series[0] as { markLine?: unknown }).markLine).toBeUndefined();
     expect(o.dataZoom).toHaveLength(2);
+    expect(historyOption(points, { upper: 50, lower: null, basis: 'converted' }, l, true, { from: '2026-11-24T00:00:00+08:00', to: '2026-11-25T00:00:00+08:00' }).xAxis).toMatchObject({
+      min: Date.parse('2026-11-24T00:00:00Z'),
+      max: Date.parse('2026-11-25T00:00:00Z'),
+    });
     expect(o.series[0]!.data).toEqual([[at('2026-11-24T00:00:00.000Z'), 30], [at('2026-11-24T01:00:00.000Z'), 60]]);
   });
   it('draws raw data without the min/max lines, the limit on the measured line', () => {

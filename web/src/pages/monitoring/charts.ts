@@ -74,7 +74,13 @@ export type HistoryPoint = { at: string; avg: number | null; min: number | null;
  * 历史数据 of one factor: measured values, the 折算 values where there are any, the limit on the series it applies to,
  * and dataZoom (the wheel and the slider) to zoom into a stretch.
  */
-export function historyOption(points: readonly HistoryPoint[], limit: LimitSpec, labels: LineLabels & { measured: string; converted: string; range: string }, aggregated: boolean): MonitoringOption {
+export function historyOption(
+  points: readonly HistoryPoint[],
+  limit: LimitSpec,
+  labels: LineLabels & { measured: string; converted: string; range: string },
+  aggregated: boolean,
+  window?: { from: string; to: string },
+): MonitoringOption {
   const hasZs = points.some((p) => p.zs !== null);
   const onZs = limit.basis === 'converted' && hasZs;
   const marks = limitLines(limit, labels);
@@ -95,7 +101,8 @@ export function historyOption(points: readonly HistoryPoint[], limit: LimitSpec,
     grid: { left: 56, right: 24, top: 40, bottom: 72 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: valueFormatter(labels.unit) },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+    // The axis spans the range asked for, so that a day with little data still reads as that day.
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, ...(window ? { min: beijingMs(window.from), max: beijingMs(window.to) } : {}) },
     yAxis: yAxisFor(labels.unit, limit, values),
     dataZoom: [
       { type: 'inside', filterMode: 'none' },
