@@ -33,7 +33,7 @@ describe.skipIf(browserSkipReason)(`online monitoring: an exceedance sent over H
   let rig: BrowserRig;
   let cookie = '';
   let stationId = 0;
-  const pages: Partial<Record<'county', Page>> = {};
+  const pages: Partial<Record<'county' | 'ent' | 'other', Page>> = {};
   const t0 = Date.now() - 60_000;
   let hj212: Awaited<ReturnType<typeof startHj212Services>>;
   // One connection, as a DAS holds it; what the gateway answers is kept as text.
@@ -57,6 +57,8 @@ describe.skipIf(browserSkipReason)(`online monitoring: an exceedance sent over H
     hj212 = await startHj212Services({ db, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, idleMs: 120_000, natsUrl: null });
     const enterprise = await makeEnterprise(db, { name: '赣州某污水处理有限公司', regionCode: '360702' });
     const county = await signedInContext(rig, (await makeUser(db, 'county')).username, TEST_PASSWORD);
+    pages.ent = await (await signedInContext(rig, (await makeUser(db, 'enterprise', { enterpriseId: enterprise.id })).username, TEST_PASSWORD)).context.newPage();
+    pages.other = await (await signedInContext(rig, (await makeUser(db, 'enterprise')).username, TEST_PASSWORD)).context.newPage();
     cookie = county.cookie;
     pages.county = await county.context.newPage();
   }, 300_000);
@@ -174,14 +176,37 @@ describe.skipIf(browserSkipReason)(`online monitoring: an exceedance sent over H
       await page.getByText('实时接收中').waitFor();
       const count = page.getByText(/^化学需氧量（mg\/L）：\d+ 个数据点$/);
       const before = Number(/：(\d+)/.exec(await count.innerText())![1]);
+      const pixels = () => page.evaluate(() => document.querySelector<HTMLCanvasElement>('[aria-label="化学需氧量（mg/L） · 实时"] canvas')!.toDataURL());
+      const drawn = await pixels();
       await send(rtdPacket(t0 + 30_000, '44.8'));
+      // No reload: the point arrives over the event stream and the line is redrawn with it.
       await page.getByText(`化学需氧量（mg/L）：${before + 1} 个数据点`).waitFor({ timeout: 15_000 });
+      await expect.poll(pixels).not.toBe(drawn);
       await snap(page, 'monitoring-live');
       // History: the raw real-time data, then by the hour.
       await page.getByRole('img', { name: '化学需氧量（mg/L） · 原始' }).waitFor();
       await page.getByRole('radiogroup', { name: '统计粒度' }).getByText('小时', { exact: true }).click();
       await page.getByRole('img', { name: '化学需氧量（mg/L） · 小时' }).waitFor();
       expect(before).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  it('shows the enterprise its own station and alarm, and another enterprise neither', async () => {
+    await step('enterprise', async () => {
+      const page = pages.ent!;
+      await page.goto(`${rig.url}/monitoring?tab=alarms`);
+      const row = page.getByRole('row').filter({ hasText: '某污水处理厂总排口' });
+      await row.getByText('已处理', { exact: true }).waitFor();
+      await row.getByRole('button', { name: /^关闭报警/ }).waitFor(); // the next step is offered to whoever sees the alarm
+      await snap(page, 'monitoring-enterprise-alarms');
+    });
+    await step('other', async () => {
+      const page = pages.other!;
+      await page.goto(`${rig.url}/monitoring`);
+      await page.getByText('暂无监测站点').waitFor();
+      await page.goto(`${rig.url}/monitoring/stations/${stationId}`);
+      await page.getByRole('heading', { level: 1, name: '未找到该站点' }).waitFor();
+      expect(await page.getByText('某污水处理厂总排口').count()).toBe(0);
     });
   });
 });
