@@ -111,6 +111,10 @@ describe.skipIf(browserSkipReason)(`online monitoring: an exceedance sent over H
       await row.getByRole('button', { name: '设置密码/密钥：某污水处理厂总排口' }).click();
       const secrets = page.getByRole('dialog', { name: '设置密码/密钥：某污水处理厂总排口' });
       await secrets.getByText('当前：访问密码未设置；SM4 密钥 0 个。').waitFor();
+      await secrets.getByLabel('当前 SM4 密钥').fill('too-short');
+      await secrets.getByRole('button', { name: '保存' }).click();
+      await secrets.getByText('SM4 密钥应为 16 个可见 ASCII 字符或 32 位十六进制').waitFor(); // the contract's own rule
+      await secrets.getByLabel('当前 SM4 密钥').fill('');
       await secrets.getByLabel('新访问密码（PW）').fill(PW);
       await secrets.getByRole('button', { name: '保存' }).click();
       await secrets.waitFor({ state: 'hidden' });

@@ -8,9 +8,11 @@ import { problemDetail } from '../../components/problem-text';
 import { type Station, useSetSecrets } from './queries';
 import { type SecretsFormValues, toSecretsBody } from './station-form';
 
-// The key fields checked one by one against the contract's own SM4 key rule.
-const keyRule = createSchemaFieldRule(z.object({ key1: StationSecretsBody.shape.sm4Keys.unwrap().element.or(z.literal('')).optional(), key2: StationSecretsBody.shape.sm4Keys.unwrap().element.or(z.literal('')).optional() }));
-const pwRule = createSchemaFieldRule(StationSecretsBody);
+// Each field checked by the contract's own rule (StationSecretsBody); empty leaves that secret as it is.
+const emptyOr = <T extends z.ZodType>(rule: T) => rule.or(z.literal('')).optional();
+const SM4_KEY = emptyOr(StationSecretsBody.shape.sm4Keys.unwrap().element);
+const keyRule = createSchemaFieldRule(z.object({ key1: SM4_KEY, key2: SM4_KEY }));
+const pwRule = createSchemaFieldRule(z.object({ pw: emptyOr(StationSecretsBody.shape.pw.unwrap()) }));
 
 /**
  * 设置密码/密钥: a new HJ 212 PW and SM4 keys (current and previous, for a rotation). Stored secrets are never shown:
