@@ -19,6 +19,9 @@ import { runEnergyTce } from './energy-tce';
 import { runReductionAccount } from './reduction-account';
 import { serve } from './serve';
 import { simulateMeters } from './simulate-meters';
+import { simulateStations } from './simulate-stations';
+import { startJetStreamWriter } from '../gateway/hj212-queue';
+import pino from 'pino';
 
 /** Opens the database for a one-off command, runs it, and closes it again. */
 async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -202,9 +205,8 @@ program
     }
   });
 
-program
-  .command('simulate')
-  .description('simulators for demos and load tests')
+const simulate = program.command('simulate').description('simulators for demos and load tests');
+simulate
   .command('meters')
   .description('publish realistic cumulative meter readings (daily shape) over MQTT for N demo enterprises (演示企业N, created when missing; README)')
   .requiredOption('--enterprises <n>', 'how many demo enterprises', (v) => Number.parseInt(v, 10))
@@ -215,6 +217,70 @@ program
     if (!(o.interval >= 1)) throw new Error('--interval 须为正整数（秒）');
     const config = loadConfig();
     await simulateMeters(config, { enterprises: o.enterprises, interval: o.interval, duration: o.duration ?? null, mqttUrl: config.mqttUrl ?? 'mqtt://127.0.0.1:1883' });
+  });
+
+const int = (v: string) => Number.parseInt(v, 10);
+simulate
+  .command('stations')
+  .description('connect N simulated HJ 212 stations (DAS) over TCP: real-time data every interval, minute and hour data, a fraction of exceedances and faults (README)')
+  .requiredOption('--count <n>', 'how many stations', int)
+  .option('--interval <seconds>', 'seconds between real-time (2011) packets of each station', Number, 30)
+  .option('--host <host>', 'gateway host', '127.0.0.1')
+  .option('--port <port>', 'gateway port (default HJ212_PORT or 9212)', int)
+  .option('--mn-prefix <prefix>', 'MN = prefix + zero-padded index (14 characters)', 'SIM')
+  .option('--first <n>', 'first index', int, 1)
+  .option('--pw <pw>', 'the stations\' PW', '123456')
+  .option('--edition <edition>', '2017 | 2025', '2017')
+  .option('--encrypt <key>', 'SM4-encrypt CP areas with this 16-character key (2025 stations)')
+  .option('--exceed <fraction>', 'fraction of values over the limit', Number, 0.05)
+  .option('--fault <fraction>', 'fraction of values flagged D/C/M', Number, 0.02)
+  .option('--duration <seconds>', 'stop after this many seconds (default: until Ctrl-C)', int)
+  .option('--speedup <factor>', 'the stations\' clock runs this many times faster (load tests)', Number, 1)
+  .option('--register', 'create the stations in the registry first (with PW and key)', false)
+  .action(async (o: { count: number; interval: number; host: string; port?: number; mnPrefix: string; first: number; pw: string; edition: string; encrypt?: string; exceed: number; fault: number; duration?: number; speedup: number; register: boolean }) => {
+    if (!(o.count >= 1 && o.count <= 100_000)) throw new Error('--count 须为 1–100000 的整数');
+    if (!(o.interval > 0)) throw new Error('--interval 须为正数（秒）');
+    if (o.edition !== '2017' && o.edition !== '2025') throw new Error('--edition 须为 2017 或 2025');
+    if (o.encrypt !== undefined && !/^[\x21-\x7e]{16}$/.test(o.encrypt)) throw new Error('--encrypt 须为 16 个可见 ASCII 字符的 SM4 密钥');
+    if (!(o.exceed >= 0 && o.exceed <= 1) || !(o.fault >= 0 && o.fault <= 1)) throw new Error('--exceed 和 --fault 须为 0–1 之间的比例');
+    if (!(o.speedup >= 1)) throw new Error('--speedup 须 ≥ 1');
+    const config = loadConfig();
+    const port = o.port ?? config.hj212Port ?? 9212;
+    await simulateStations(config, {
+      count: o.count,
+      interval: o.interval,
+      host: o.host,
+      port,
+      mnPrefix: o.mnPrefix,
+      first: o.first,
+      pw: o.pw,
+      edition: o.edition,
+      encryptKey: o.encrypt ?? null,
+      exceed: o.exceed,
+      fault: o.fault,
+      duration: o.duration ?? null,
+      speedup: o.speedup,
+      register: o.register,
+    });
+  });
+
+hj212
+  .command('writer')
+  .description('store HJ 212 records from the NATS JetStream stream ECER_HJ212 (durable consumer ecer-writer; run several to share the load); needs NATS_URL')
+  .action(async () => {
+    const config = loadConfig();
+    if (!config.natsUrl) throw new Error('须设置 NATS_URL（例如 nats://127.0.0.1:4222）');
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const log = pino({ level: config.logLevel });
+    const writer = startJetStreamWriter({ url: config.natsUrl, db: database.db, log });
+    await writer.ready;
+    console.error(`HJ 212 写入进程已启动：${config.natsUrl} → ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await writer.stop();
+    await database.close();
   });
 
 program
