@@ -119,12 +119,16 @@ export const HJ212_STREAM = 'ECER_HJ212';
 export const HJ212_SUBJECT = 'ecer.hj212.records';
 export const HJ212_CONSUMER = 'ecer-writer';
 
-async function ensureStream(jsm: JetStreamManager) {
+/** Stream, subject and consumer; other names only to keep test runs apart on a shared server. */
+export type StreamNames = { stream: string; subject: string; consumer: string };
+const DEFAULT_NAMES: StreamNames = { stream: HJ212_STREAM, subject: HJ212_SUBJECT, consumer: HJ212_CONSUMER };
+
+async function ensureStream(jsm: JetStreamManager, names: StreamNames) {
   try {
-    await jsm.streams.info(HJ212_STREAM);
+    await jsm.streams.info(names.stream);
   } catch {
     // file storage: a batch acknowledged by the stream survives a NATS restart (the gateway has answered it already)
-    await jsm.streams.add({ name: HJ212_STREAM, subjects: [HJ212_SUBJECT], storage: StorageType.File, max_age: 7 * 24 * 3600 * 1e9 });
+    await jsm.streams.add({ name: names.stream, subjects: [names.subject], storage: StorageType.File, max_age: 7 * 24 * 3600 * 1e9 });
   }
 }
 
@@ -132,14 +136,15 @@ async function ensureStream(jsm: JetStreamManager) {
  * With NATS_URL: each batch is published to the ECER_HJ212 stream as JSON and its enqueues resolve on the PubAck.
  * Batches stay well under NATS's 1 MB default payload (maxBatch 400 records of a few factors each).
  */
-export async function createJetStreamQueue(opts: { url: string; log: Log } & BatcherOptions): Promise<RecordQueue & { nc: NatsConnection }> {
+export async function createJetStreamQueue(opts: { url: string; log: Log; names?: StreamNames } & BatcherOptions): Promise<RecordQueue & { nc: NatsConnection }> {
+  const names = opts.names ?? DEFAULT_NAMES;
   const nc = await connect({ servers: opts.url, name: 'ecer-hj212-gateway' });
-  await ensureStream(await jetstreamManager(nc));
+  await ensureStream(await jetstreamManager(nc), names);
   const js = jetstream(nc);
   const batcher = createBatcher(
     async (records) => {
       try {
-        await js.publish(HJ212_SUBJECT, JSON.stringify(records));
+        await js.publish(names.subject, JSON.stringify(records));
       } catch (err) {
         opts.log.error({ err, records: records.length }, 'hj212 batch not published; stations will resend');
         throw err;
@@ -164,7 +169,8 @@ export type HJ212Writer = { ready: Promise<void>; stop(): Promise<void>; stats: 
  * a fetch of up to 32 messages stored in one transaction, acked after the commit; on failure the messages are
  * nak'ed with a delay and come back (storing them again is idempotent).
  */
-export function startJetStreamWriter(opts: { url: string; db: Db; log: Log; maxMessages?: number }): HJ212Writer {
+export function startJetStreamWriter(opts: { url: string; db: Db; log: Log; maxMessages?: number; names?: StreamNames }): HJ212Writer {
+  const names = opts.names ?? DEFAULT_NAMES;
   const log = opts.log;
   const stats = { batches: 0, records: 0, stored: 0 };
   let stopping = false;
@@ -173,13 +179,13 @@ export function startJetStreamWriter(opts: { url: string; db: Db; log: Log; maxM
   const ready = (async () => {
     nc = await connect({ servers: opts.url, name: 'ecer-hj212-writer' });
     const jsm = await jetstreamManager(nc);
-    await ensureStream(jsm);
+    await ensureStream(jsm, names);
     try {
-      await jsm.consumers.info(HJ212_STREAM, HJ212_CONSUMER);
+      await jsm.consumers.info(names.stream, names.consumer);
     } catch {
-      await jsm.consumers.add(HJ212_STREAM, { durable_name: HJ212_CONSUMER, ack_policy: AckPolicy.Explicit, ack_wait: 60e9, max_ack_pending: 1000 });
+      await jsm.consumers.add(names.stream, { durable_name: names.consumer, ack_policy: AckPolicy.Explicit, ack_wait: 60e9, max_ack_pending: 1000 });
     }
-    const consumer = await jetstream(nc).consumers.get(HJ212_STREAM, HJ212_CONSUMER);
+    const consumer = await jetstream(nc).consumers.get(names.stream, names.consumer);
     loop = (async () => {
       while (!stopping) {
         try {
@@ -214,7 +220,7 @@ export function startJetStreamWriter(opts: { url: string; db: Db; log: Log; maxM
         }
       }
     })();
-    log.info({ stream: HJ212_STREAM, consumer: HJ212_CONSUMER }, 'hj212 writer started');
+    log.info({ stream: names.stream, consumer: names.consumer }, 'hj212 writer started');
   })();
   return {
     ready,
