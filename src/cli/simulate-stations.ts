@@ -32,6 +32,8 @@ export type SimulateStationsOptions = {
   speedup: number;
   /** First index (several simulator processes can share the MN space). */
   first?: number;
+  /** Called for each 9014 received (tests: what was acknowledged). */
+  onAnswer?: (a: { mn: string; cn: string; dataTime: string; latencyMs: number }) => void;
 };
 
 export type SimulatorStats = {
@@ -78,7 +80,7 @@ function value(spec: FactorSpec, o: Pick<SimulateStationsOptions, 'exceed' | 'fa
 class Station {
   private socket: net.Socket | null = null;
   private readonly framer = new Hj212Framer();
-  private readonly pending = new Map<string, number>();
+  private readonly pending = new Map<string, { sent: number; cn: string; dataTime: string }>();
   private lastQn = 0;
   private stopped = false;
   constructor(
@@ -119,8 +121,10 @@ class Station {
       if (sent === undefined) continue;
       this.pending.delete(d.packet.qn);
       if (d.packet.cn === '9014') {
+        const latencyMs = performance.now() - sent.sent;
         this.stats.answered++;
-        if (this.stats.latencies.length < 1_000_000) this.stats.latencies.push(performance.now() - sent);
+        if (this.stats.latencies.length < 1_000_000) this.stats.latencies.push(latencyMs);
+        this.o.onAnswer?.({ mn: this.mn, cn: sent.cn, dataTime: sent.dataTime, latencyMs });
       }
     }
   }
@@ -160,7 +164,7 @@ class Station {
     };
     const key = this.o.encryptKey ? parseSm4Key(this.o.encryptKey) : null;
     const bytes = encodePacket(packet, key ? { encryptKey: key } : {});
-    this.pending.set(packet.qn!, performance.now());
+    this.pending.set(packet.qn!, { sent: performance.now(), cn, dataTime: packet.cp.dataTime! });
     s.write(bytes);
     this.stats.sent++;
     this.stats.values += factors.length;
