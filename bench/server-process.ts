@@ -41,7 +41,7 @@ export async function stop(child: ChildProcess) {
 export function benchServerEnv(name: string) {
   const port = 3900 + Math.floor(Math.random() * 90);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ecer-bench-${name}-`));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ECER_DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HJ212_PORT: 'off', ECER_DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   return { env, base: `http://127.0.0.1:${port}`, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -45,7 +45,7 @@ describe('the ecer command on the embedded database', () => {
   });
 
   it('says plainly when a running server holds the embedded database', async () => {
-    const server: ChildProcess = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1' }, cwd: dir });
+    const server: ChildProcess = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1', HJ212_PORT: 'off' }, cwd: dir });
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
