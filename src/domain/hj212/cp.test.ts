@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCp, isSignedDecimal, parseCp } from './cp';
+import { formatCp, parseCp } from './cp';
+import { isSignedDecimal } from './values';
 
 const parse = (text: string, map2005 = false) => parseCp(text, 100, { map2005 });
 

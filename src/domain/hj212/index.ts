@@ -1,7 +1,8 @@
 /** HJ 212 (2005, 2017 and 2025 editions): CRC, stream framing, packet decode/encode, SM4, split reassembly. */
 export { hj212Crc, formatCrc } from './crc';
 export { Hj212Framer, DEFAULT_FRAMER_OPTIONS, type Frame, type FramerOptions, type FramerOutput, type Leniency } from './framer';
-export { parseCp, formatCp, isSignedDecimal, type CpOptions, type CpParse } from './cp';
+export { parseCp, formatCp, type CpOptions, type CpParse } from './cp';
+export { isSignedDecimal } from './values';
 export {
   decodeFrame,
   decodePacket,

@@ -1,5 +1,6 @@
 import { type Edition, isEncryptedCommand } from './codes';
-import { type Codes, charCodes, clip, formatCp, isUnsignedInteger, parseCpIn } from './cp';
+import { type Codes, charCodes, formatCp, parseCpIn } from './cp';
+import { clip, isUnsignedInteger } from './values';
 import { formatCrc, hj212Crc } from './crc';
 import { DEFAULT_FRAMER_OPTIONS, type Frame, Hj212Framer } from './framer';
 import { DEFAULT_PROFILE, type Packet, type PacketFlag, type Rejection, type StationProfile, type Warning } from './model';
