@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { check, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { reviewStepColumns } from './review-step';
 import { appUser, region } from './org';
 
 const amount = () => numeric({ precision: 20, scale: 6, mode: 'number' });
@@ -47,16 +48,10 @@ export const energyAccount = pgTable(
 export const energyAccountEvent = pgTable(
   'energy_account_event',
   {
-    id: bigserial({ mode: 'number' }).primaryKey(),
+    ...reviewStepColumns(),
     accountId: integer()
       .notNull()
       .references(() => energyAccount.id),
-    action: text().notNull(),
-    comment: text(),
-    actorUserId: integer()
-      .notNull()
-      .references(() => appUser.id),
-    at: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('energy_account_event_account').on(t.accountId)],
 );

@@ -1,4 +1,5 @@
-import { bigserial, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { reviewStepColumns } from './review-step';
 import { appUser, enterprise, region } from './org';
 
 const amount = () => numeric({ precision: 20, scale: 6, mode: 'number' });
@@ -43,16 +44,10 @@ export const energyReport = pgTable(
 export const energyReportEvent = pgTable(
   'energy_report_event',
   {
-    id: bigserial({ mode: 'number' }).primaryKey(),
+    ...reviewStepColumns(),
     reportId: integer()
       .notNull()
       .references(() => energyReport.id),
-    action: text().notNull(),
-    comment: text(),
-    actorUserId: integer()
-      .notNull()
-      .references(() => appUser.id),
-    at: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('energy_report_event_report').on(t.reportId)],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { reviewStepColumns } from './review-step';
 import { appUser, enterprise, region } from './org';
 import { evidenceBlob } from './reporting';
 
@@ -107,16 +108,10 @@ export const reductionDispatch = pgTable(
 export const reductionDispatchEvent = pgTable(
   'reduction_dispatch_event',
   {
-    id: bigserial({ mode: 'number' }).primaryKey(),
+    ...reviewStepColumns(),
     dispatchId: integer()
       .notNull()
       .references(() => reductionDispatch.id),
-    action: text().notNull(),
-    comment: text(),
-    actorUserId: integer()
-      .notNull()
-      .references(() => appUser.id),
-    at: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('reduction_dispatch_event_dispatch').on(t.dispatchId)],
 );

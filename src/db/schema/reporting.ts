@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, customType, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { reviewStepColumns } from './review-step';
 import { appUser, department, region } from './org';
 import { indicator, task } from './plan';
 
@@ -71,16 +72,10 @@ export const progressReport = pgTable(
 export const reportEvent = pgTable(
   'report_event',
   {
-    id: bigserial({ mode: 'number' }).primaryKey(),
+    ...reviewStepColumns(),
     reportId: integer()
       .notNull()
       .references(() => progressReport.id),
-    action: text().notNull(),
-    comment: text(),
-    actorUserId: integer()
-      .notNull()
-      .references(() => appUser.id),
-    at: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('report_event_report').on(t.reportId)],
 );
