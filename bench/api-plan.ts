@@ -1,8 +1,7 @@
 // bench/api-plan: p50/p95 latency of the plan tree endpoint under 50 concurrent clients (autocannon),
 // against a real server process on the embedded database. Target: p95 < 50 ms.
 // Run: npx tsx bench/api-plan.ts   (DURATION=seconds, CONNECTIONS=n)
-import autocannon from 'autocannon';
-import { benchServerEnv, startAndWait, stop } from './server-process';
+import { benchServerEnv, loadTest, startAndWait, stop } from './server-process';
 
 const DURATION = Number(process.env.DURATION ?? 15);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
@@ -23,13 +22,7 @@ try {
 
   const url = `${base}/api/plan/plans/ganzhou-14fyp-ecer/tree`;
   const size = (await (await fetch(url, { headers: { cookie } })).text()).length;
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } }, (err, r) => (err ? reject(err) : resolve(r)));
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const { result, pct } = await loadTest(url, cookie, CONNECTIONS, DURATION);
   console.log(`GET /api/plan/plans/:code/tree (${(size / 1024).toFixed(0)} KiB JSON), ${CONNECTIONS} connections, ${DURATION} s`);
   console.log(`requests: ${result.requests.total}, non-2xx: ${result.non2xx}, errors: ${result.errors}, throughput: ${result.requests.average.toFixed(0)} req/s`);
   console.log(`latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);

@@ -1,9 +1,8 @@
 // bench/dashboard: p95 of the city overview API (GET /api/reporting/overview) over a full data set:
 // 5 years × 20 counties/zones + the city × all indicators × monthly approved reports, plus quarterly
 // task reports of every county. Target: p95 < 100 ms.  Run: npx tsx bench/dashboard.ts  (DURATION, CONNECTIONS)
-import autocannon from 'autocannon';
 import { indicator, progressReport, region, task } from '../src/db/schema/index';
-import { seededServer } from './server-process';
+import { loadTest, seededServer } from './server-process';
 
 const DURATION = Number(process.env.DURATION ?? 15);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
@@ -39,13 +38,7 @@ try {
   const check = await fetch(url, { headers: { cookie } });
   if (check.status !== 200) throw new Error(`overview answered ${check.status}: ${await check.text()}`);
   console.log(`first request (computes the overview; later ones are served from the versioned cache): ${(performance.now() - c0).toFixed(0)} ms`);
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } }, (err, r) => (err ? reject(err) : resolve(r)));
-    instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
-  });
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const { result, pct } = await loadTest(url, cookie, CONNECTIONS, DURATION);
   console.log(`GET /api/reporting/overview, ${CONNECTIONS} connections, ${DURATION} s: ${result.requests.total} requests, non-2xx ${result.non2xx}`);
   console.log(`latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);
 } finally {

@@ -2,9 +2,8 @@
 // (2020–2025) × 12 monthly year-to-date accounts (plus each year's annual account), all approved.
 // Measures GET /api/dualcontrol/barometer (annual) and /barometer/quarter (year to date). Target: p95 < 100 ms.
 // Run: npx tsx bench/dualcontrol-api.ts   (DURATION, CONNECTIONS)
-import autocannon from 'autocannon';
 import { energyAccount, energyAnnualTarget, energyTarget, region } from '../src/db/schema/index';
-import { seededServer } from './server-process';
+import { loadTest, seededServer } from './server-process';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
@@ -34,13 +33,7 @@ try {
     const check = await fetch(url, { headers: { cookie } });
     if (check.status !== 200) throw new Error(`${path} answered ${check.status}: ${await check.text()}`);
     const rated = ((await check.json()) as { regions: Array<{ notRated: string | null }> }).regions.filter((r) => r.notRated === null).length;
-    const latencies: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } }, (err, r) => (err ? reject(err) : resolve(r)));
-      instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
-    });
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+    const { result, pct } = await loadTest(url, cookie, CONNECTIONS, DURATION);
     console.log(`GET ${path} (${rated} regions rated), ${CONNECTIONS} connections, ${DURATION} s: ${result.requests.total} requests, non-2xx ${result.non2xx}`);
     console.log(`  latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);
   }

@@ -3,10 +3,9 @@
 // ledger those approvals wrote (each project-year from its latest approved month) and every region's shares.
 // Measures GET /api/reduction/progress?year=2025 (target: p95 < 100 ms) and the dispatch table of one county-month.
 // Run: npx tsx bench/reduction-api.ts   (DURATION, CONNECTIONS, PROJECTS)
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { indicator, reductionProject, region, targetAllocation } from '../src/db/schema/index';
-import { seededServer } from './server-process';
+import { loadTest, seededServer } from './server-process';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
@@ -98,13 +97,7 @@ try {
     if (check.status !== 200) throw new Error(`${path} answered ${check.status}: ${await check.text()}`);
     const body = (await check.json()) as { pollutants?: Array<{ pollutant: string; verified_t: number }>; rows?: unknown[] };
     const what = body.pollutants ? body.pollutants.map((p) => `${p.pollutant} ${p.verified_t.toFixed(0)} t`).join(', ') : `${body.rows!.length} rows`;
-    const latencies: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { cookie } }, (err, r) => (err ? reject(err) : resolve(r)));
-      instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
-    });
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+    const { result, pct } = await loadTest(url, cookie, CONNECTIONS, DURATION);
     console.log(`GET ${path} (${what}), ${CONNECTIONS} connections, ${DURATION} s: ${result.requests.total} requests (${result.requests.average.toFixed(0)}/s), non-2xx ${result.non2xx}`);
     console.log(`  first (uncached) ${firstMs.toFixed(1)} ms; latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`);
   }

@@ -1,3 +1,4 @@
+import autocannon from 'autocannon';
 import { type Db, openDatabase } from '../src/db/client';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -82,4 +83,16 @@ export async function seededServer(name: string, seed?: (db: Db) => Promise<void
       cleanup();
     },
   };
+}
+
+/** autocannon on one URL with a session cookie: its result, and percentiles over every response's latency (ms). */
+export async function loadTest(url: string, cookie: string, connections: number, duration: number) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration, headers: { cookie } }, (err, r) => (err ? reject(err) : resolve(r)));
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { result, pct };
 }
