@@ -44,16 +44,24 @@ export type SimulatorStats = {
   values: number;
   reconnects: number;
   latencies: number[];
+  /** When each latency's packet was sent (ms since startedAt), for latency over time. */
+  sentAt: number[];
+  startedAt: number;
 };
 
 export const stationMn = (prefix: string, i: number) => `${prefix}${String(i).padStart(Math.max(1, 14 - prefix.length), '0')}`;
 export const isWaterStation = (i: number) => i % 2 === 1;
 
-type FactorSpec = { code: string; typical: number; spread: number; limit: number | null; cou?: boolean };
-// typical concentrations well inside GB 18918 / GB 13223-style limits; flows for the totals (-Cou)
+type FactorSpec = { code: string; typical: number; spread: number; limit: number | null; lower?: number; cou?: boolean };
+// What a typical outlet's analysers report (Appendix B codes): a sewage plant's COD, NH3-N, TP, TN, pH and flow; a
+// boiler stack's SO2, NOx, particulates, O2, flue-gas velocity, temperature, pressure, humidity and flow. Typical
+// concentrations well inside GB 18918 / GB 13223-style limits; flows for the totals (-Cou).
 const WATER: FactorSpec[] = [
   { code: 'w01018', typical: 28, spread: 6, limit: 50 },
   { code: 'w21003', typical: 2.2, spread: 0.8, limit: 5 },
+  { code: 'w21011', typical: 0.3, spread: 0.08, limit: 0.5 },
+  { code: 'w21001', typical: 9.5, spread: 2.5, limit: 15 },
+  { code: 'w01001', typical: 7.2, spread: 0.4, limit: 9, lower: 6 },
   { code: 'w00000', typical: 35, spread: 8, limit: null, cou: true },
 ];
 const AIR: FactorSpec[] = [
@@ -61,6 +69,10 @@ const AIR: FactorSpec[] = [
   { code: 'a21002', typical: 32, spread: 8, limit: 50 },
   { code: 'a34013', typical: 4.5, spread: 1.5, limit: 10 },
   { code: 'a19001', typical: 9.5, spread: 1, limit: null },
+  { code: 'a01011', typical: 12, spread: 2, limit: null },
+  { code: 'a01012', typical: 65, spread: 6, limit: null },
+  { code: 'a01013', typical: 0.4, spread: 0.1, limit: null },
+  { code: 'a01014', typical: 8, spread: 1.2, limit: null },
   { code: 'a00000', typical: 120, spread: 15, limit: null, cou: true },
 ];
 export const factorsOf = (i: number) => (isWaterStation(i) ? WATER : AIR);
@@ -123,7 +135,10 @@ class Station {
       if (d.packet.cn === '9014') {
         const latencyMs = performance.now() - sent.sent;
         this.stats.answered++;
-        if (this.stats.latencies.length < 1_000_000) this.stats.latencies.push(latencyMs);
+        if (this.stats.latencies.length < 1_000_000) {
+          this.stats.latencies.push(latencyMs);
+          this.stats.sentAt.push(sent.sent - this.stats.startedAt);
+        }
         this.o.onAnswer?.({ mn: this.mn, cn: sent.cn, dataTime: sent.dataTime, latencyMs });
       }
     }
@@ -181,7 +196,7 @@ export type SimulatorRun = { stats: SimulatorStats; stations: Station[]; ready: 
 
 /** Connects the stations (staggered) and runs their clocks; `done` settles after `duration` or stop(). */
 export function runSimulatedStations(o: SimulateStationsOptions): SimulatorRun {
-  const stats: SimulatorStats = { connected: 0, sent: 0, answered: 0, refused: 0, values: 0, reconnects: 0, latencies: [] };
+  const stats: SimulatorStats = { connected: 0, sent: 0, answered: 0, refused: 0, values: 0, reconnects: 0, latencies: [], sentAt: [], startedAt: performance.now() };
   const first = o.first ?? 1;
   const stations = Array.from({ length: o.count }, (_, k) => new Station(stationMn(o.mnPrefix, first + k), first + k, o, stats));
   const timers: NodeJS.Timeout[] = [];
@@ -254,7 +269,7 @@ export async function registerSimulatedStations(config: Config, o: SimulateStati
           medium: water ? 'water' : 'air',
           st: water ? '32' : '31',
           outlet: water ? `DW${String(i % 1000).padStart(3, '0')}` : `DA${String(i % 1000).padStart(3, '0')}`,
-          factors: factorsOf(i).map((f) => ({ code: f.code, upper: f.limit })),
+          factors: factorsOf(i).map((f) => ({ code: f.code, upper: f.limit, ...(f.lower === undefined ? {} : { lower: f.lower }) })),
           o2Reference: water ? null : 6,
           rtdIntervalS: Math.max(30, Math.min(3600, Math.round(o.interval))),
           minIntervalMin: 1,
@@ -292,8 +307,10 @@ export async function simulateStations(config: Config, o: SimulateStationsOption
   process.once('SIGINT', run.stop);
   await run.done;
   clearInterval(report);
-  const sorted = run.stats.latencies.sort((a, b) => a - b);
-  console.log(
-    JSON.stringify({ ...run.stats, latencies: undefined, p50Ms: Math.round(percentile(sorted, 50) * 10) / 10, p99Ms: Math.round(percentile(sorted, 99) * 10) / 10 }),
-  );
+  const { latencies, sentAt, startedAt: _, ...counts } = run.stats;
+  const p = (xs: number[], q: number) => Math.round(percentile(xs.toSorted((a, b) => a - b), q) * 10) / 10;
+  // p99 of the packets sent in each 10 s: where in the run the slow answers were
+  const windows: number[][] = [];
+  latencies.forEach((ms, k) => (windows[Math.floor(sentAt[k]! / 10_000)] ??= []).push(ms));
+  console.log(JSON.stringify({ ...counts, p50Ms: p(latencies, 50), p99Ms: p(latencies, 99), p99MsPer10s: Array.from(windows, (w) => (w ? p(w, 99) : null)) }));
 }

@@ -94,13 +94,17 @@ export function startHj212Gateway(opts: Hj212GatewayOptions): Promise<Hj212Gatew
     stats.connections++;
     socket.setNoDelay(true);
     socket.setTimeout(idleMs);
-    let framer = new Hj212Framer();
+    // Frames are cut leniently (a bare LF tail too), since whose packets they are is known only from the first one;
+    // a station not set to send bare LF has such packets refused once it is known (onFrame).
+    const framer = new Hj212Framer({ bareLf: true });
     let auth: StationAuth | null = null;
     let profile: Readonly<StationProfile> = DEFAULT_PROFILE;
     const splits = new SplitReassembler();
     let inFlight = 0;
     let paused = false;
     let authFailures = 0;
+    /** The PW this connection authenticated with: the same text again needs no hash (a new one is hashed). */
+    let verifiedPw: string | null = null;
     let closed = false;
     // frames are handled in order; only a first lookup of the MN awaits (the directory is cached)
     let chain: Promise<void> = Promise.resolve();
@@ -131,10 +135,6 @@ export function startHj212Gateway(opts: Hj212GatewayOptions): Promise<Hj212Gatew
     const bind = (a: StationAuth) => {
       auth = a;
       profile = a.profile;
-      if (a.profile.lenient.bareLf) {
-        // the framer's leniency is the station's; bytes already framed under the default stay framed
-        framer = new Hj212Framer({ bareLf: true });
-      }
       const list = byMn.get(a.mn) ?? [];
       list.push(socket);
       byMn.set(a.mn, list);
@@ -175,6 +175,7 @@ export function startHj212Gateway(opts: Hj212GatewayOptions): Promise<Hj212Gatew
         if (closed) return;
         if (!found) return refuse(h, QNRTN_MN, 'hj212 unknown MN; nothing stored');
         if (sha256Hex(h.pw) !== found.pwSha256) return refuse(h, QNRTN_PW, 'hj212 wrong PW; nothing stored');
+        verifiedPw = h.pw;
         authFailures = 0;
         bind(found);
       } else if (h.mn !== auth.mn) {
@@ -182,10 +183,15 @@ export function startHj212Gateway(opts: Hj212GatewayOptions): Promise<Hj212Gatew
         stats.rejected++;
         log.warn({ remote, mn: auth.mn, other: h.mn }, 'hj212 packet of another MN on this connection; refused');
         return;
-      } else if (sha256Hex(h.pw) !== auth.pwSha256) {
+      } else if (h.pw !== verifiedPw && sha256Hex(h.pw) !== auth.pwSha256) {
         return refuse(h, QNRTN_PW, 'hj212 wrong PW; nothing stored');
       }
       const a = auth as StationAuth;
+      if (frame.leniencies.includes('bare-lf') && !profile.lenient.bareLf) {
+        stats.rejected++;
+        log.warn({ remote, mn: a.mn, offset: frame.offset }, 'hj212 packet ends with a bare LF, which this station is not set to send (hj212.md §7); refused');
+        return;
+      }
       const decoded = decodeFrame(frame, profile);
       if (!decoded.ok) {
         stats.rejected++;

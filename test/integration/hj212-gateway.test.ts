@@ -88,6 +88,7 @@ describeEachDb('hj212 gateway over real sockets', (kind) => {
   const WATER = mn('W1');
   const SM4 = mn('S1');
   const LIMITED = mn('M1');
+  const LENIENT = mn('L1');
   const ids: Record<string, number> = {};
   const clients: Client[] = [];
   const client = async () => {
@@ -114,6 +115,7 @@ describeEachDb('hj212 gateway over real sockets', (kind) => {
     await register(WATER, {}, { pw: '123456' });
     await register(SM4, { edition: '2025', encryption: 'require' }, { pw: '123456', sm4Keys: [KEY] });
     await register(LIMITED, { maxConnections: 1 }, { pw: '123456' });
+    await register(LENIENT, { bareLf: true }, { pw: '123456' });
     queue = createLocalQueue({ db: t.database.db, log, flushMs: 5 });
     gw = await startHj212Gateway({ host: '127.0.0.1', port: 0, directory: createStationDirectory(t.database.db, { refreshMs: 0 }), queue, log, idleMs: 1500, maxWriteBuffer: 16 * 1024 });
   });
@@ -153,6 +155,44 @@ describeEachDb('hj212 gateway over real sockets', (kind) => {
     c.socket.write(Buffer.concat([encodePacket(ps[0]!), Buffer.from('garbage\r\n##zz'), encodePacket(ps[1]!), encodePacket(ps[2]!), Buffer.from('\x00\x01'), encodePacket(resend)]));
     await c.until(() => [...ps, resend].every((p) => c.answerTo(p.qn)));
     expect(await rows(ids[WATER]!)).toBe(before + 3);
+  });
+
+  it('reassembles a split upload (PNUM/PNO): stored and answered part by part only once every part is in', async () => {
+    const c = await client();
+    const at = Date.now() - 2 * 3_600_000;
+    const whole = packet(WATER, { cn: '2051', at, factors: [{ code: 'w01018', avg: '30.5', min: '28', max: '33', flag: 'N', other: {} }, { code: 'w21003', avg: '1.4', flag: 'N', other: {} }] });
+    const part = (pno: number, factors: FactorValues[]): Packet => ({ ...whole, qn: nextQn(), flag: makeFlag(1, { split: true, answer: true }), pnum: 2, pno, cp: { ...whole.cp, factors } });
+    const [p1, p2] = [part(1, [whole.cp.factors[0]!]), part(2, [whole.cp.factors[1]!])];
+    const before = await rows(ids[WATER]!);
+    c.socket.write(encodePacket(p1));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.answerTo(p1.qn)).toBeUndefined(); // not durable yet: half an upload
+    expect(await rows(ids[WATER]!)).toBe(before);
+    c.socket.write(encodePacket(p2));
+    await c.until(() => [p1, p2].every((p) => c.answerTo(p.qn)?.cn === '9014'));
+    expect(await rows(ids[WATER]!)).toBe(before + 2);
+  });
+
+  it('takes bare-LF packets from the first byte for a station set to send them, and refuses them from a strict one', async () => {
+    const bareLf = (p: Packet) => {
+      const bytes = encodePacket(p);
+      return Buffer.concat([bytes.subarray(0, bytes.length - 2), Buffer.from('\n')]);
+    };
+    const at = Date.now() - 5 * 3_600_000;
+    const lenient = await client();
+    const ps = [0, 1].map((k) => packet(LENIENT, { at: at + k * 1000 }));
+    lenient.socket.write(Buffer.concat(ps.map(bareLf))); // both in the first read, before the station is known
+    await lenient.until(() => ps.every((p) => lenient.answerTo(p.qn)?.cn === '9014'));
+    expect(await rows(ids[LENIENT]!)).toBe(2);
+    const strict = await client();
+    const before = await rows(ids[WATER]!);
+    const ok = packet(WATER, { at });
+    const bare = packet(WATER, { at: at + 1000 });
+    strict.socket.write(Buffer.concat([encodePacket(ok), bareLf(bare)]));
+    await strict.until(() => strict.answerTo(ok.qn) !== undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(strict.answerTo(bare.qn)).toBeUndefined();
+    expect(await rows(ids[WATER]!)).toBe(before + 1);
   });
 
   it('answers a heartbeat with 9013 at once, nothing stored', async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { alarm, station } from '../../src/db/schema/index';
 import type { FactorValues } from '../../src/domain/hj212/model';
 import type { IngestRecord } from '../../src/domain/monitoring/model';
-import { sweepSilentStations } from '../../src/modules/monitoring/alarms.service';
-import { storeRecords } from '../../src/modules/monitoring/ingest.service';
+import { notifyNewAlarms, sweepSilentStations } from '../../src/modules/monitoring/alarms.service';
+import { createRecordStore, storeRecords } from '../../src/modules/monitoring/ingest.service';
 import { ensureReadingPartitions } from '../../src/modules/monitoring/readings.service';
 import { LiveReading } from '../../src/modules/monitoring/schemas';
 import { makeEnterprise, makeUser } from '../factories';
@@ -94,6 +94,19 @@ describeEachDb('monitoring: alarms, series, live data, completeness', (kind) => 
     expect(await storeRecords(t.database.db, [record('2051', new Date(at.getTime() + 60_000), [factor('w01018', { avg: '70' })])], now)).toMatchObject({ alarms: 1 });
   });
 
+  it('tells the enterprise and its county of new alarms in the bell, once, and not another county', async () => {
+    const bell = async (cookie: string) => (await t.app.inject(as(cookie, { method: 'GET', url: '/api/notifications' }))).json() as { notices: Array<{ kind: string; title: string; link: string }> };
+    expect(await notifyNewAlarms(t.database.db, new Date())).toBeGreaterThan(0);
+    expect(await notifyNewAlarms(t.database.db, new Date())).toBe(0); // the next minute's run finds nothing new
+    for (const cookie of [enterpriseUser, county]) {
+      const alarmNotices = (await bell(cookie)).notices.filter((n) => n.kind === 'alarm');
+      expect(alarmNotices.length).toBeGreaterThanOrEqual(3); // the three alarms the test above opened
+      expect(alarmNotices[0]).toMatchObject({ link: '/monitoring?tab=alarms' });
+      expect(alarmNotices.some((n) => n.title.includes('测试污水厂总排口 w01018'))).toBe(true);
+    }
+    expect((await bell(otherCounty)).notices.filter((n) => n.kind === 'alarm')).toEqual([]);
+  });
+
   it('sweeps silent stations once, counting repeats', async () => {
     const db = t.database.db;
     // minIntervalMin 10 × silenceFactor 3 = 30 minutes.
@@ -109,6 +122,28 @@ describeEachDb('monitoring: alarms, series, live data, completeness', (kind) => 
     const out = await t.app.inject(as(county, { method: 'GET', url: `/api/monitoring/stations/${stationId}` }));
     expect(out.json()).toMatchObject({ silent: true });
     expect(out.json().openAlarms).toBeGreaterThanOrEqual(2);
+  });
+
+  it("writes stations' last-seen times on the store's flush, outside the batch, and never back", async () => {
+    const db = t.database.db;
+    const store = createRecordStore(db, { flushMs: 3_600_000 });
+    try {
+      const seenAt = async () => (await db.select({ at: station.lastSeenAt }).from(station).where(eq(station.id, stationId)))[0]!.at;
+      const later = new Date(now.getTime() + 5 * 60_000);
+      await db.update(station).set({ lastSeenAt: later }).where(eq(station.id, stationId));
+      const at = new Date(Date.UTC(2025, 6, 1, 2));
+      const fresh = { ...record('2051', at, [factor('w01018', { avg: '5' })]), receivedAt: new Date(now.getTime() + 10 * 60_000).toISOString() };
+      expect(await store.store([fresh], now)).toMatchObject({ stored: 1 });
+      expect(await seenAt()).toEqual(later); // not yet: the batch's transaction leaves the station row alone
+      await store.flush();
+      expect(await seenAt()).toEqual(new Date(fresh.receivedAt));
+      // an older upload arriving late does not move it back
+      await store.store([{ ...record('2051', new Date(at.getTime() + 60_000), [factor('w01018', { avg: '6' })]), receivedAt: now.toISOString() }], now);
+      await store.flush();
+      expect(await seenAt()).toEqual(new Date(fresh.receivedAt));
+    } finally {
+      await store.close();
+    }
   });
 
   it('serves raw series and Beijing hour and day aggregates', async () => {

@@ -9,7 +9,7 @@ export const notification = pgTable(
     userId: integer()
       .notNull()
       .references(() => appUser.id, { onDelete: 'cascade' }),
-    /** returned | approved | digest */
+    /** returned | approved | digest | alarm */
     kind: text().notNull(),
     title: text().notNull(),
     body: text().notNull(),

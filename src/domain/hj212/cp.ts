@@ -15,6 +15,7 @@ export type CpOptions = {
 };
 
 export type CpParse = { ok: true; cp: Cp; warnings: Warning[] } | { ok: false; error: Rejection };
+type CpParseIn = { ok: true; cp: Cp } | { ok: false; error: Rejection };
 
 const SEMI = 0x3b;
 const COMMA = 0x2c;
@@ -29,7 +30,9 @@ const INTEGER_PARAMS = new Set(['QnRtn', 'ExeRtn', 'RtdInterval', 'MinInterval',
 
 /** Parses a CP area's text; `baseOffset` is the byte offset of its first character in the frame, for error offsets. */
 export function parseCp(text: string, baseOffset: number, options: CpOptions): CpParse {
-  return parseCpIn(text, charCodes(text), 0, 0, text.length, baseOffset, options);
+  const warnings: Warning[] = [];
+  const r = parseCpIn(text, charCodes(text), 0, 0, text.length, baseOffset, options, warnings);
+  return r.ok ? { ok: true, cp: r.cp, warnings } : r;
 }
 
 /** A string's character codes, to scan as numbers (see parseCpIn). */
@@ -46,13 +49,12 @@ export type Codes = Uint8Array | Uint16Array;
  * Parses the CP area text[start, end) in place: the decoder passes the whole data segment and, for ASCII, the frame's
  * bytes as `codes`, with codes[d + k] = text.charCodeAt(k): the scans read a typed array (a load each) rather than
  * String#charCodeAt (a string-representation dispatch each), and only the values are sliced out of `text`.
- * `baseOffset` is text[start]'s.
+ * `baseOffset` is text[start]'s. Warnings are appended to the caller's `warnings`.
  * One character loop per pair finds the `=`, the name's last `-` and the separator, and checks the value is a
  * signed decimal on the way (hj212.md §4), so no value is scanned twice.
  */
-export function parseCpIn(text: string, codes: Codes, d: number, start: number, end: number, baseOffset: number, options: CpOptions): CpParse {
+export function parseCpIn(text: string, codes: Codes, d: number, start: number, end: number, baseOffset: number, options: Readonly<CpOptions>, warnings: Warning[]): CpParseIn {
   const cp: Cp = { dataTime: null, params: {}, factors: [] };
-  const warnings: Warning[] = [];
   let current: FactorValues | null = null;
   // where the code `current` was looked up under sits in text: the next pair's code is compared with it in place
   let currentAt = 0;
@@ -76,7 +78,21 @@ export function parseCpIn(text: string, codes: Codes, d: number, start: number, 
       eq = dash + 1;
       sameCode = true;
     }
-    for (; eq < end; eq++) {
+    // then the usual suffixes (Rtd, Flag, ZsAvg…) are 3–5 letters: their `=` is looked for where it must be, and a
+    // suffix that is one of them holds no separator, so the name needs no scan
+    let suffix = Suffix.Other;
+    if (sameCode) {
+      const s = d + eq;
+      const length = codes[s + 3] === EQUALS ? 3 : codes[s + 4] === EQUALS ? 4 : codes[s + 5] === EQUALS ? 5 : 0;
+      if (length > 0 && eq + length < end) {
+        suffix = suffixAt(codes, s, s + length);
+        if (suffix !== Suffix.Other) {
+          eq += length;
+          c = EQUALS;
+        }
+      }
+    }
+    if (suffix === Suffix.Other) for (; eq < end; eq++) {
       c = codes[d + eq]!;
       if (c === EQUALS || c === SEMI || c === COMMA) break;
       if (c === DASH) {
@@ -129,13 +145,13 @@ export function parseCpIn(text: string, codes: Codes, d: number, start: number, 
         currentAt = nameStart;
         currentLength = dash - nameStart;
       }
-      problem = setSuffix(current, suffixAt(codes, d + dash + 1, d + eq), text, dash + 1, eq, value, decimal, warnings);
+      problem = setSuffix(current, suffix !== Suffix.Other ? suffix : suffixAt(codes, d + dash + 1, d + eq), text, dash + 1, eq, value, decimal, warnings);
       if (problem !== null) problem.reason = `${text.slice(nameStart, eq)} ${problem.reason}`;
     }
     if (problem) return fail(text, start, baseOffset, problem.at === 'name' ? nameStart : valueStart, problem.code, problem.reason);
     i++; // past the separator (or the end)
   }
-  return { ok: true, cp, warnings };
+  return { ok: true, cp };
 }
 
 type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; at: 'name' | 'value' };
@@ -143,6 +159,15 @@ type PairProblem = { code: 'cp-syntax' | 'datatime' | 'value'; reason: string; a
 /** Whether codes[a, a + length) and codes[b, b + length) are the same characters. */
 function isSameText(codes: Codes, a: number, b: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (codes[a + k] !== codes[b + k]) return false;
+  return true;
+}
+
+/**
+ * isSameText from the last character: factor codes of one packet share their first characters (a21026, a21002,
+ * a01011, a01012) and differ at the end, so a new code is told apart from each earlier one in about one comparison.
+ */
+function isSameTextBackward(codes: Codes, a: number, b: number, length: number): boolean {
+  for (let k = length - 1; k >= 0; k--) if (codes[a + k] !== codes[b + k]) return false;
   return true;
 }
 
@@ -158,7 +183,7 @@ let factorLength = new Int32Array(64);
 function factorIn(cp: Cp, text: string, codes: Codes, d: number, start: number, end: number): FactorValues {
   const length = end - start;
   const n = cp.factors.length;
-  for (let k = 0; k < n; k++) if (factorLength[k] === length && isSameText(codes, factorAt[k]!, d + start, length)) return cp.factors[k]!;
+  for (let k = 0; k < n; k++) if (factorLength[k] === length && isSameTextBackward(codes, factorAt[k]!, d + start, length)) return cp.factors[k]!;
   if (n === factorAt.length) {
     const at = new Int32Array(2 * n);
     const lengths = new Int32Array(2 * n);
@@ -193,10 +218,6 @@ const isNumeric = (f: FactorValues, decimal: boolean) => decimal || isTextFactor
 const DUPLICATE: PairProblem = { code: 'cp-syntax', reason: '重复出现', at: 'name' };
 const NOT_A_NUMBER: PairProblem = { code: 'value', reason: '的值不是数值', at: 'value' };
 
-/**
- * Files one factor value by its suffix (hj212.md §4). Plain property writes, one per suffix, keep this hot path
- * monomorphic. The caller puts the pair's name in front of the reason.
- */
 /** The suffixes with a property of their own (hj212.md §4); anything else goes to `other`. */
 const enum Suffix { Other, Rtd, Min, Avg, Max, Cou, ZsRtd, ZsMin, ZsAvg, ZsMax, Flag, EFlag, Info, SampleTime }
 
@@ -278,7 +299,8 @@ function setSuffix(f: FactorValues, suffix: Suffix, text: string, start: number,
     }
     default: {
       const other = text.slice(start, end);
-      if (Object.hasOwn(f.other, other)) return { ...DUPLICATE };
+      if (f.other === NO_OTHER) f.other = {};
+      else if (Object.hasOwn(f.other, other)) return { ...DUPLICATE };
       setOwn(f.other, other, value);
       return null;
     }
@@ -305,11 +327,14 @@ function addParam(cp: Cp, name: string, value: string, warnings: Warning[]): Pai
   return null;
 }
 
+/** A factor's `other` until it has one: most factors have none, and an object each was a tenth of the garbage. */
+const NO_OTHER: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Every property present from the start: one object shape for all factors, and JSON in the table's order. */
 function newFactor(code: string, code2005: string | undefined): FactorValues {
   return {
     code, code2005, rtd: undefined, min: undefined, avg: undefined, max: undefined, cou: undefined, zsRtd: undefined, zsMin: undefined,
-    zsAvg: undefined, zsMax: undefined, flag: undefined, eflag: undefined, sampleTime: undefined, info: undefined, other: {},
+    zsAvg: undefined, zsMax: undefined, flag: undefined, eflag: undefined, sampleTime: undefined, info: undefined, other: NO_OTHER,
   };
 }
 
@@ -339,7 +364,7 @@ function readTime(name: string, value: string, warnings: Warning[]): string | nu
   return value.length === 14 && isUnsignedInteger(value) && isCalendarDigits(value) ? value : null;
 }
 
-function fail(text: string, start: number, baseOffset: number, charIndex: number, code: PairProblem['code'], reason: string): CpParse {
+function fail(text: string, start: number, baseOffset: number, charIndex: number, code: PairProblem['code'], reason: string): CpParseIn {
   // offsets are bytes: count the UTF-8 bytes before the character (only Info text is ever non-ASCII)
   return { ok: false, error: { code, reason, offset: baseOffset + Buffer.byteLength(text.slice(start, charIndex), 'utf8') } };
 }

@@ -44,7 +44,7 @@ export type Frame = {
   /** Whether the CRC was verified here; false for SM4 frames, whose CRC covers the plaintext (hj212-2025.md §3.3). */
   crcChecked: boolean;
   encrypted: boolean;
-  leniencies: Leniency[];
+  leniencies: readonly Leniency[];
 };
 
 export type FramerOutput = { frames: Frame[]; errors: Rejection[] };
@@ -56,6 +56,9 @@ const LF = 0x0a;
 const CP_WINDOW = 256;
 const CP_ENCRYPTED = Buffer.from('CP=&&{0x', 'latin1');
 const EMPTY = Buffer.alloc(0);
+/** The leniencies of a frame that needed none (almost all): one shared array rather than one each. */
+const STRICT: readonly Leniency[] = Object.freeze([]);
+const BARE_LF: readonly Leniency[] = Object.freeze(['bare-lf'] as const);
 
 type Attempt =
   | { kind: 'need' }
@@ -231,13 +234,13 @@ export class Hj212Framer {
     const tailAt = crcAt + 4;
     if (available < length + 11) return NEED;
     let size: number;
-    const leniencies: Leniency[] = [];
+    let leniencies = STRICT;
     if (buf[tailAt] === CR) {
       if (available < length + 12) return NEED;
       if (buf[tailAt + 1] !== LF) return this.reject('tail', '包尾应为 CR LF（0D 0A），CR 之后缺 LF', tailAt, length + 12);
       size = length + 12;
     } else if (buf[tailAt] === LF && this.options.bareLf) {
-      leniencies.push('bare-lf');
+      leniencies = BARE_LF;
       size = length + 11;
     } else {
       return this.reject('tail', `按数据段长度 ${length}，包尾应在第 ${length + 10} 字节处为 CR LF，实际不是`, tailAt, length + 12);
@@ -264,11 +267,11 @@ export class Hj212Framer {
       if (buf.length >= at + cap) return this.reject('oversize', `加密报文在 ${cap} 字节内没有包尾 CR LF（HJ 212-2025 §6.4）`, at, cap);
       return NEED;
     }
-    const leniencies: Leniency[] = [];
+    let leniencies = STRICT;
     let tailAt = lf - 1;
     if (buf[tailAt] !== CR) {
       if (!this.options.bareLf) return this.reject('tail', '加密报文的包尾应为 CR LF，LF 前缺 CR', lf, lf + 1 - at);
-      leniencies.push('bare-lf');
+      leniencies = BARE_LF;
       tailAt = lf;
     }
     const size = lf + 1 - at;

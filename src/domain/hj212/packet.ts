@@ -1,6 +1,6 @@
 import { type Edition, isEncryptedCommand } from './codes';
-import { type Codes, charCodes, formatCp, parseCpIn } from './cp';
-import { clip, isUnsignedInteger } from './values';
+import { type Codes, type CpOptions, charCodes, formatCp, parseCpIn } from './cp';
+import { clip, isAlphanumeric, isUnsignedInteger } from './values';
 import { formatCrc, hj212Crc } from './crc';
 import { DEFAULT_FRAMER_OPTIONS, type Frame, Hj212Framer } from './framer';
 import { DEFAULT_PROFILE, type Packet, type PacketFlag, type Rejection, type StationProfile, type Warning } from './model';
@@ -25,6 +25,8 @@ export type DecodeOptions = {
   maxDataLength: number;
 };
 
+const MAP_2005: Readonly<CpOptions> = { map2005: true };
+const AS_IS: Readonly<CpOptions> = { map2005: false };
 const EDITION_VERSION: Readonly<Record<Edition, number>> = { '2005': 0, '2017': 1, '2025': 2 };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
@@ -138,9 +140,8 @@ function decodeSegment(bytes: Buffer, start: number, end: number, base: number, 
   const header = parseHeader(text, codes, d, cpIndex, profile, warnings);
   if (!header.ok) return { ok: false, error: { code: 'header-field', reason: header.reason, offset: byteOffset(text, isAscii, base, header.index) } };
   const map2005 = profile.edition === '2005' || (profile.edition === 'auto' && header.flag.version === 0);
-  const cp = parseCpIn(text, codes, d, cpIndex + 5, cpEnd, byteOffset(text, isAscii, base, cpIndex + 5), { map2005 });
+  const cp = parseCpIn(text, codes, d, cpIndex + 5, cpEnd, byteOffset(text, isAscii, base, cpIndex + 5), map2005 ? MAP_2005 : AS_IS, warnings);
   if (!cp.ok) return cp;
-  for (const w of cp.warnings) warnings.push(w);
   const { qn, st, cn, pw, mn, flag, pnum, pno, rf } = header;
   return { ok: true, packet: { qn, st, cn, pw, mn, flag, pnum, pno, rf, cp: cp.cp }, encrypted: false, warnings };
 }
@@ -251,7 +252,7 @@ function parseHeader(text: string, codes: Codes, d: number, cpIndex: number, pro
   if (qn === null) {
     if (flag.version !== 0) return headerProblem(0, '缺少 QN（HJ 212-2017 起必填）');
   } else if (qn.length !== 17 || !isUnsignedInteger(qn)) return headerProblem(qnAt, `QN“${clip(qn)}”应为 17 位数字 YYYYMMDDhhmmsszzz`);
-  if (st === null || !/^[0-9A-Za-z]{2}$/.test(st)) return headerProblem(stAt, st === null ? '缺少 ST' : `ST“${clip(st)}”应为 2 位系统编码（表5）`);
+  if (st === null || st.length !== 2 || !isAlphanumeric(st)) return headerProblem(stAt, st === null ? '缺少 ST' : `ST“${clip(st)}”应为 2 位系统编码（表5）`);
   if (cn === null || cn.length !== 4 || !isUnsignedInteger(cn)) return headerProblem(cnAt, cn === null ? '缺少 CN' : `CN“${clip(cn)}”应为 4 位命令编码（表9）`);
   if (pw === null) return headerProblem(0, '缺少 PW');
   if (mn === null) return headerProblem(0, '缺少 MN');

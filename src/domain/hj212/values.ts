@@ -17,13 +17,20 @@ export function isCalendarTime(digits: string): boolean {
 
 /** isCalendarTime for a string known to start with 14 digits, by arithmetic on the character codes (no slices). */
 export function isCalendarDigits(digits: string): boolean {
-  const two = (k: number) => (digits.charCodeAt(k) - 0x30) * 10 + digits.charCodeAt(k + 1) - 0x30;
-  const year = two(0) * 100 + two(2);
-  const month = two(4);
-  const day = two(6);
-  if (month < 1 || month > 12 || day < 1 || two(8) > 23 || two(10) > 59 || two(12) > 59) return false;
+  const year = twoDigits(digits, 0) * 100 + twoDigits(digits, 2);
+  const month = twoDigits(digits, 4);
+  const day = twoDigits(digits, 6);
+  if (month < 1 || month > 12 || day < 1 || twoDigits(digits, 8) > 23 || twoDigits(digits, 10) > 59 || twoDigits(digits, 12) > 59) return false;
   const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && !isLeap ? 28 : DAYS_IN_MONTH[month - 1]!);
+}
+
+/**
+ * The number of the two digits at k. A top-level function, not a closure: tsx (esbuild's keepNames) wraps every
+ * closure it creates in a naming call, which on this hot path cost more than the arithmetic.
+ */
+function twoDigits(digits: string, k: number): number {
+  return (digits.charCodeAt(k) - 0x30) * 10 + digits.charCodeAt(k + 1) - 0x30;
 }
 
 /** Signed decimal as HJ 212 writes it (N14.2 style: `-0.12`, `101.94`, `.5`, `3.`); no exponent, no spaces. */
@@ -53,7 +60,11 @@ export function isUnsignedInteger(s: string): boolean {
 
 /** A data flag: N, Td, 2005's P, air stations' 0–3, and any unknown short code kept verbatim (hj212-2025.md §5). */
 export function isFlag(s: string): boolean {
-  if (s.length === 0 || s.length > 4) return false;
+  return s.length > 0 && s.length <= 4 && isAlphanumeric(s);
+}
+
+/** Only ASCII letters and digits (a flag, a 2-character ST code). */
+export function isAlphanumeric(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateReadings, exceeds, isSilent, silence, silenceThresholdMs, transitionAlarm } from './alarms';
+import { alarmRecipients, evaluateReadings, exceeds, isSilent, type NoticeUser, silence, silenceThresholdMs, transitionAlarm } from './alarms';
 import type { FactorLimit } from './model';
 import type { ReadingRow } from './readings';
 
@@ -68,5 +68,21 @@ describe('alarms', () => {
     expect(transitionAlarm('handled', 'close', '核实')).toEqual({ ok: true, status: 'closed' });
     expect(transitionAlarm('new', 'close', '核实')).toMatchObject({ ok: false, field: 'action', message: '报警状态为“新报警”，不能关闭' });
     expect(transitionAlarm('closed', 'acknowledge', null)).toMatchObject({ ok: false, field: 'action' });
+  });
+});
+
+describe('alarmRecipients', () => {
+  const users: NoticeUser[] = [
+    { id: 1, role: 'enterprise', regionCode: '360702', enterpriseId: 7, departmentId: null },
+    { id: 2, role: 'enterprise', regionCode: '360702', enterpriseId: 8, departmentId: null },
+    { id: 3, role: 'county', regionCode: '360702', enterpriseId: null, departmentId: null },
+    { id: 4, role: 'county', regionCode: '360703', enterpriseId: null, departmentId: null },
+    { id: 5, role: 'department', regionCode: null, enterpriseId: null, departmentId: 11 },
+    { id: 6, role: 'department', regionCode: null, enterpriseId: null, departmentId: 12 },
+    { id: 7, role: 'admin', regionCode: null, enterpriseId: null, departmentId: null },
+  ];
+  it('tells the station enterprise, its county and the bureau departments only', () => {
+    expect(alarmRecipients({ regionCode: '360702', enterpriseId: 7 }, users, [11])).toEqual([1, 3, 5]);
+    expect(alarmRecipients({ regionCode: '360703', enterpriseId: null }, users, [])).toEqual([4]);
   });
 });

@@ -10,34 +10,22 @@ const fmt = (n: number) => String(Number(n.toPrecision(6)));
  * the hour averages already did. One candidate per (kind, factor, station): the latest reading of the batch.
  */
 export function evaluateReadings(rows: readonly ReadingRow[], limits: readonly FactorLimit[], rules: Pick<MonitoringRules, 'alarmFlags'>, stationName: string): AlarmCandidate[] {
-  const byCode = new Map(limits.map((l) => [l.code, l]));
-  const alarmFlags = new Set(rules.alarmFlags);
   const out = new Map<string, AlarmCandidate>();
-  const keep = (c: AlarmCandidate) => {
-    const key = `${c.stationId}/${c.kind}/${c.factor}`;
-    const prev = out.get(key);
-    if (!prev || prev.at <= c.at) out.set(key, c);
-  };
+  // runs for every stored batch, nearly always finding nothing: no per-row allocation until a row raises an alarm
   for (const r of rows) {
-    const at = r.at.toISOString();
-    if (r.flag !== null && alarmFlags.has(r.flag)) {
-      keep({ kind: 'flag', stationId: r.stationId, factor: r.factor, at, value: r.value, limit: null, basis: null, flag: r.flag, message: `${stationName} ${r.factor} 数据标记 ${r.flag}（${flagMeaning(r.flag)}）` });
+    if (hasAlarmFlag(r, rules)) {
+      keepLatest(out, { kind: 'flag', stationId: r.stationId, factor: r.factor, at: r.at.toISOString(), value: r.value, limit: null, basis: null, flag: r.flag, message: `${stationName} ${r.factor} 数据标记 ${r.flag}（${flagMeaning(r.flag!)}）` });
     }
-    if (r.kind === 'day') continue;
-    const limit = byCode.get(r.factor);
-    if (!limit) continue;
-    const value = limit.basis === 'converted' ? r.zs : r.value;
-    if (value === null) continue;
-    const breach = exceeds(value, limit);
-    if (!breach) continue;
-    const kind = r.kind === 'hour' ? 'hour-average' : 'exceedance';
+    const found = breachOf(r, limits);
+    if (!found) continue;
+    const { limit, value, breach } = found;
     const what = `${r.kind === 'hour' ? '小时均值' : r.kind === 'rtd' ? '实时值' : '分钟均值'}${limit.basis === 'converted' ? '（折算）' : ''}`;
     const side = breach === 'upper' ? `超过上限 ${fmt(limit.upper!)}` : `低于下限 ${fmt(limit.lower!)}`;
-    keep({
-      kind,
+    keepLatest(out, {
+      kind: r.kind === 'hour' ? 'hour-average' : 'exceedance',
       stationId: r.stationId,
       factor: r.factor,
-      at,
+      at: r.at.toISOString(),
       value,
       limit: breach === 'upper' ? limit.upper : limit.lower,
       basis: limit.basis,
@@ -46,6 +34,33 @@ export function evaluateReadings(rows: readonly ReadingRow[], limits: readonly F
     });
   }
   return [...out.values()];
+}
+
+/** Whether evaluateReadings would raise anything on this reading (the store asks which rows to track). */
+export function mayRaiseAlarm(r: ReadingRow, limits: readonly FactorLimit[], rules: Pick<MonitoringRules, 'alarmFlags'>): boolean {
+  return hasAlarmFlag(r, rules) || breachOf(r, limits) !== null;
+}
+
+function hasAlarmFlag(r: ReadingRow, rules: Pick<MonitoringRules, 'alarmFlags'>): boolean {
+  return r.flag !== null && rules.alarmFlags.includes(r.flag);
+}
+
+/** The limit a reading breaks, on the basis the limit names; day data never (the hour averages already did). */
+function breachOf(r: ReadingRow, limits: readonly FactorLimit[]): { limit: FactorLimit; value: number; breach: 'upper' | 'lower' } | null {
+  if (r.kind === 'day') return null;
+  const limit = limits.find((l) => l.code === r.factor);
+  if (!limit) return null;
+  const value = limit.basis === 'converted' ? r.zs : r.value;
+  if (value === null) return null;
+  const breach = exceeds(value, limit);
+  return breach ? { limit, value, breach } : null;
+}
+
+/** Keeps the latest candidate of each (station, kind, factor). */
+function keepLatest(out: Map<string, AlarmCandidate>, c: AlarmCandidate): void {
+  const key = `${c.stationId}/${c.kind}/${c.factor}`;
+  const prev = out.get(key);
+  if (!prev || prev.at <= c.at) out.set(key, c);
 }
 
 /** Which side of the limit a value breaks, if any (a range factor such as pH has both). */
@@ -122,4 +137,24 @@ export function transitionAlarm(status: AlarmStatus, action: AlarmAction, note: 
   if (status !== step.from) return { ok: false, field: 'action', message: `报警状态为“${STATUS_LABEL[status]}”，不能${step.label}` };
   if (action !== 'acknowledge' && !note?.trim()) return { ok: false, field: 'note', message: `${step.label}报警须填写说明（note）` };
   return { ok: true, status: step.to };
+}
+
+/** A user as the alarm notices see one. */
+export type NoticeUser = { id: number; role: string; regionCode: string | null; enterpriseId: number | null; departmentId: number | null };
+
+/**
+ * Who is told of a new alarm (issue #8 item 4: shown to the enterprise, its county and the city bureau): the users
+ * of the station's enterprise, the county users of its region, and the users of the bureau's departments (the
+ * departments the plan names on the pollutant targets). The city's admins and steering office see the alarm
+ * centre but are not notified of each alarm.
+ */
+export function alarmRecipients(station: { regionCode: string; enterpriseId: number | null }, users: readonly NoticeUser[], bureauDepartmentIds: readonly number[]): number[] {
+  return users
+    .filter(
+      (u) =>
+        (u.role === 'enterprise' && u.enterpriseId !== null && u.enterpriseId === station.enterpriseId) ||
+        (u.role === 'county' && u.regionCode === station.regionCode) ||
+        (u.role === 'department' && u.departmentId !== null && bureauDepartmentIds.includes(u.departmentId)),
+    )
+    .map((u) => u.id);
 }

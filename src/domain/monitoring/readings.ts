@@ -1,4 +1,5 @@
 import type { FactorValues } from '../hj212/model';
+import { isCalendarDigits, isSignedDecimal, isUnsignedInteger } from '../hj212/values';
 import { type FactorLimit, type IngestRecord, READING_KINDS, type ReadingKind } from './model';
 
 /** 氧气含量 (Appendix B Table B.2): the measured O2 that formula 28 converts with. */
@@ -36,14 +37,18 @@ export function readingKindOf(cn: string): ReadingKind | null {
  * calendar time (20250230…, hour 24).
  */
 export function dataTimeToInstant(dataTime: string): Date | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})?$/.exec(dataTime);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const ms = Number(m[7] ?? 0);
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const back = new Date(utc);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi || back.getUTCSeconds() !== s) return null;
+  // character arithmetic rather than a regex and slices: this runs for every stored upload
+  if ((dataTime.length !== 14 && dataTime.length !== 17) || !isUnsignedInteger(dataTime) || !isCalendarDigits(dataTime)) return null;
+  const d = dataTime;
+  const utc = Date.UTC(digitsAt(d, 0, 4), digitsAt(d, 4, 6) - 1, digitsAt(d, 6, 8), digitsAt(d, 8, 10), digitsAt(d, 10, 12), digitsAt(d, 12, 14), d.length === 17 ? digitsAt(d, 14, 17) : 0);
   return new Date(utc - BEIJING_OFFSET_MS);
+}
+
+/** The number written by the digits s[from, to). */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 0x30;
+  return n;
 }
 
 /** The Beijing calendar date (YYYY-MM-DD) of an instant. */
@@ -52,10 +57,10 @@ export function beijingDate(at: Date): string {
 }
 
 /** A station's decimal (hj212.md §4: optional sign, digits, optional fraction) as a finite number; '' or absent → null. */
-function decimal(raw: string | undefined, field: string, problems: string[]): number | null {
+function decimal(raw: string | undefined, code: string, suffix: string, problems: string[]): number | null {
   if (raw === undefined || raw === '') return null;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(raw)) {
-    problems.push(`${field} 的值 "${raw.slice(0, 30)}" 不是数值`);
+  if (!isSignedDecimal(raw)) {
+    problems.push(`${code}-${suffix} 的值 "${raw.slice(0, 30)}" 不是数值`);
     return null;
   }
   const n = Number(raw);
@@ -84,40 +89,40 @@ export function toReadings(record: IngestRecord, rules: ConversionRules): Readin
   const at = dataTimeToInstant(record.dataTime);
   if (!at) return { rows: [], problems: [`DataTime "${record.dataTime.slice(0, 20)}" 不是有效时间`] };
   const receivedAt = new Date(record.receivedAt);
-  const rtd = kind === 'rtd';
   const rows: ReadingRow[] = [];
   let o2: number | null = null;
   for (const f of record.factors) {
-    const row = rowOf(f);
+    const row = rowOf(record, kind, at, receivedAt, f, problems);
     if (f.code === O2_FACTOR) o2 = row?.value ?? null;
     if (row) rows.push(row);
   }
   if (rules.o2Reference !== null) {
-    const converted = new Set(rules.limits.filter((l) => l.basis === 'converted').map((l) => l.code));
     for (const row of rows) {
-      if (row.zs === null && row.value !== null && converted.has(row.factor)) row.zs = convertToReferenceO2(row.value, o2, rules.o2Reference);
+      if (row.zs === null && row.value !== null && rules.limits.some((l) => l.code === row.factor && l.basis === 'converted')) {
+        row.zs = convertToReferenceO2(row.value, o2, rules.o2Reference);
+      }
     }
   }
   return { rows, problems };
+}
 
-  function rowOf(f: FactorValues): ReadingRow | null {
-    const name = (suffix: string) => `${f.code}-${suffix}`;
-    const value = rtd ? decimal(f.rtd, name('Rtd'), problems) : decimal(f.avg, name('Avg'), problems);
-    const row: ReadingRow = {
-      stationId: record.stationId,
-      kind: kind!,
-      factor: f.code,
-      at: at!,
-      value,
-      min: rtd ? null : decimal(f.min, name('Min'), problems),
-      max: rtd ? null : decimal(f.max, name('Max'), problems),
-      cou: rtd ? null : decimal(f.cou, name('Cou'), problems),
-      zs: rtd ? decimal(f.zsRtd, name('ZsRtd'), problems) : decimal(f.zsAvg, name('ZsAvg'), problems),
-      flag: f.flag ? f.flag.slice(0, 4) : null,
-      backfill: record.backfill,
-      receivedAt,
-    };
-    const empty = row.value === null && row.min === null && row.max === null && row.cou === null && row.zs === null && row.flag === null;
-    return empty ? null : row;
-  }
+/** One factor's row, or null when it has neither a value nor a flag. A function of its own, not a closure: it runs per value. */
+function rowOf(record: IngestRecord, kind: ReadingKind, at: Date, receivedAt: Date, f: FactorValues, problems: string[]): ReadingRow | null {
+  const rtd = kind === 'rtd';
+  const row: ReadingRow = {
+    stationId: record.stationId,
+    kind,
+    factor: f.code,
+    at,
+    value: rtd ? decimal(f.rtd, f.code, 'Rtd', problems) : decimal(f.avg, f.code, 'Avg', problems),
+    min: rtd ? null : decimal(f.min, f.code, 'Min', problems),
+    max: rtd ? null : decimal(f.max, f.code, 'Max', problems),
+    cou: rtd ? null : decimal(f.cou, f.code, 'Cou', problems),
+    zs: rtd ? decimal(f.zsRtd, f.code, 'ZsRtd', problems) : decimal(f.zsAvg, f.code, 'ZsAvg', problems),
+    flag: f.flag ? f.flag.slice(0, 4) : null,
+    backfill: record.backfill,
+    receivedAt,
+  };
+  const empty = row.value === null && row.min === null && row.max === null && row.cou === null && row.zs === null && row.flag === null;
+  return empty ? null : row;
 }

@@ -1,11 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { enterpriseScopeOf } from '../../domain/access';
 import { AppError } from '../../domain/errors';
-import { silence, transitionAlarm } from '../../domain/monitoring/alarms';
+import { alarmRecipients, silence, transitionAlarm } from '../../domain/monitoring/alarms';
 import type { AlarmAction, AlarmCandidate, AlarmStatus } from '../../domain/monitoring/model';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
+import * as notificationsRepo from '../notifications/repo';
+import { bureauDepartmentIds, reductionRules } from '../reduction/reference';
 import { referenceAt } from '../reference/service';
 import * as repo from './repo';
 import type { AlarmOut } from './schemas';
@@ -78,6 +80,35 @@ export async function sweepSilentStations(db: Db, now: Date): Promise<number> {
 const SWEEP_MS = 60_000;
 
 /** The monitoring module's timers: the silence sweep every minute, and next months' reading partitions (checked at start and daily). */
+/** How far back each run looks for new alarms; notices are deduplicated, so runs may overlap. */
+const NOTICE_WINDOW_MS = 15 * 60_000;
+/** Alarm notices one user gets per run at most; beyond, one summary an hour points to the alarm centre. */
+const NOTICES_PER_RUN = 20;
+
+/**
+ * Tells the enterprise, its county and the city bureau of each alarm opened recently (alarmRecipients), in the
+ * notification bell. Idempotent (a notice per user and alarm at most), so every server may run it every minute.
+ */
+export async function notifyNewAlarms(db: Db, now: Date): Promise<number> {
+  const alarms = await repo.listAlarmsOpenedSince(db, new Date(now.getTime() - NOTICE_WINDOW_MS));
+  if (!alarms.length) return 0;
+  const day = now.toISOString().slice(0, 10);
+  const [users, bureau] = await Promise.all([notificationsRepo.listActiveUsers(db), reductionRules(db, day).then((rules) => bureauDepartmentIds(db, rules))]);
+  const perUser = new Map<number, typeof alarms>();
+  for (const a of alarms) for (const id of alarmRecipients(a, users, bureau)) (perUser.get(id) ?? perUser.set(id, []).get(id)!).push(a);
+  const notices: notificationsRepo.NewNotice[] = [];
+  for (const [userId, list] of perUser) {
+    for (const a of list.slice(0, NOTICES_PER_RUN)) {
+      notices.push({ userId, kind: 'alarm', title: `新报警：${a.message}`.slice(0, 200), body: a.message, link: '/monitoring?tab=alarms', dedupeKey: `alarm:${a.id}`, createdAt: now });
+    }
+    if (list.length > NOTICES_PER_RUN) {
+      const hour = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 13); // Beijing hour
+      notices.push({ userId, kind: 'alarm', title: `近 15 分钟新报警 ${list.length} 条`, body: '报警较多，请到报警中心查看和处理。', link: '/monitoring?tab=alarms', dedupeKey: `alarms:${hour}`, createdAt: now });
+    }
+  }
+  return (await notificationsRepo.insertNotices(db, notices)).length;
+}
+
 export function startMonitoringTimers(db: Db, log: Pick<FastifyBaseLogger, 'warn' | 'info' | 'error'>) {
   let lastPartitionCheck = 0;
   let running = false;
@@ -93,6 +124,7 @@ export function startMonitoringTimers(db: Db, log: Pick<FastifyBaseLogger, 'warn
       }
       const opened = await sweepSilentStations(db, now);
       if (opened) log.warn({ stations: opened }, 'silent stations');
+      await notifyNewAlarms(db, now);
     } catch (err) {
       log.error({ err }, 'monitoring sweep failed');
     } finally {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { parseSm4Key } from '../../domain/hj212/index';
-import { evaluateReadings } from '../../domain/monitoring/alarms';
+import { evaluateReadings, mayRaiseAlarm } from '../../domain/monitoring/alarms';
 import type { FactorLimit, IngestRecord, StationAuth } from '../../domain/monitoring/model';
 import { type ReadingRow, toReadings } from '../../domain/monitoring/readings';
 import { referenceAt } from '../reference/service';
@@ -67,39 +67,113 @@ export function createStationDirectory(db: Db, options: { refreshMs?: number } =
 
 export type StoreResult = { stored: number; duplicates: number; alarms: number };
 
+/** What storing a station's uploads needs from the registry (cached by the RecordStore). */
+type StationRules = { id: number; name: string; limits: FactorLimit[]; o2Reference: number | null };
+
+export type RecordStore = {
+  /**
+   * Stores decoded uploads in one transaction: readings in bulk (a (station, kind, DataTime, factor) already stored
+   * is skipped) and alarms for the readings that were new. It returns after the commit, so the gateway may answer
+   * (9014) then. Records of a CN other than a data upload, or of a station no longer in the registry, store
+   * nothing; values that are not decimals are dropped (the rest of the packet is kept).
+   */
+  store(records: IngestRecord[], now: Date): Promise<StoreResult>;
+  /** Writes the stations' last-seen times gathered since the last flush. */
+  flush(): Promise<void>;
+  /** Flushes and stops the timer. */
+  close(): Promise<void>;
+};
+
 /**
- * Stores decoded uploads in one transaction: readings in bulk (a (station, kind, DataTime, factor) already stored
- * is skipped), alarms for the readings that were new, the stations' last-seen times. It returns after the commit,
- * so the gateway may answer (9014) then. Records of a CN other than a data upload, or of a station no longer in
- * the registry, store nothing; values that are not decimals are dropped (the rest of the packet is kept).
+ * The writer side of ingestion, one per gateway or writer process. Two things are kept out of each batch's
+ * transaction, because every batch touches most stations and two concurrent batches would queue on their rows:
+ * the registry's limits, read once and reread after refreshMs (default 5 s), and the stations' last-seen times,
+ * written by a timer every flushMs (default 1 s; never back, so several writers may flush in any order). The
+ * silence check works in minutes (interval × N), so a second's delay there changes nothing.
  */
-export async function storeRecords(db: Db, records: IngestRecord[], now: Date): Promise<StoreResult> {
-  if (!records.length) return { stored: 0, duplicates: 0, alarms: 0 };
-  const ids = [...new Set(records.map((r) => r.stationId))];
-  const [stations, rules] = await Promise.all([repo.listStationRules(db, ids), referenceAt(db, 'monitoring-rules', now.toISOString().slice(0, 10))]);
-  const byId = new Map(stations.map((s) => [s.id, s]));
-  const rows: ReadingRow[] = [];
-  const seen = new Map<number, Date>();
-  for (const record of records) {
-    const s = byId.get(record.stationId);
-    if (!s) continue;
-    const { rows: part } = toReadings(record, { limits: s.factors as FactorLimit[], o2Reference: s.o2Reference });
-    for (const r of part) rows.push(r);
-    const at = new Date(record.receivedAt);
-    if (!(seen.get(s.id)! >= at)) seen.set(s.id, at);
+export function createRecordStore(db: Db, options: { refreshMs?: number; flushMs?: number } = {}): RecordStore {
+  const refreshMs = options.refreshMs ?? 5000;
+  let rulesById = new Map<number, StationRules>();
+  let rulesAt = performance.now();
+  let lastSeen = new Map<number, Date>();
+  let flushing: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => void flush().catch(() => undefined), options.flushMs ?? 1000);
+  timer.unref();
+
+  async function rulesFor(ids: Iterable<number>): Promise<Map<number, StationRules>> {
+    if (performance.now() - rulesAt > refreshMs) {
+      rulesById = new Map();
+      rulesAt = performance.now();
+    }
+    const missing = [...ids].filter((id) => !rulesById.has(id));
+    if (missing.length) {
+      for (const s of await repo.listStationRules(db, missing)) {
+        rulesById.set(s.id, { id: s.id, name: s.name, limits: s.factors as FactorLimit[], o2Reference: s.o2Reference });
+      }
+    }
+    return rulesById;
   }
-  // Alarms are looked for first: a batch without any (the usual case) inserts without returning keys.
-  const candidatesFor = (list: ReadingRow[]) => {
-    const perStation = new Map<number, ReadingRow[]>();
-    for (const r of list) (perStation.get(r.stationId) ?? perStation.set(r.stationId, []).get(r.stationId)!).push(r);
-    return [...perStation].flatMap(([id, rs]) => evaluateReadings(rs, byId.get(id)!.factors as FactorLimit[], rules.value, byId.get(id)!.name));
+
+  function flush(): Promise<void> {
+    // one flush at a time, in order: a later one never overtakes an earlier one's times
+    flushing = flushing.catch(() => undefined).then(async () => {
+      if (!lastSeen.size) return;
+      const seen = lastSeen;
+      lastSeen = new Map();
+      try {
+        await repo.touchStations(db, seen);
+      } catch (err) {
+        for (const [id, at] of seen) if (!(lastSeen.get(id)! >= at)) lastSeen.set(id, at); // kept for the next try
+        throw err;
+      }
+    });
+    return flushing;
+  }
+
+  return {
+    async store(records, now) {
+      if (!records.length) return { stored: 0, duplicates: 0, alarms: 0 };
+      const [byId, rules] = await Promise.all([rulesFor(new Set(records.map((r) => r.stationId))), referenceAt(db, 'monitoring-rules', now.toISOString().slice(0, 10))]);
+      // Rows that may raise an alarm are inserted apart, returning which were new (a resent packet raises nothing
+      // again); the rest, nearly all, only counted.
+      const plain: ReadingRow[] = [];
+      const watched: ReadingRow[] = [];
+      for (const record of records) {
+        const s = byId.get(record.stationId);
+        if (!s) continue;
+        for (const r of toReadings(record, { limits: s.limits, o2Reference: s.o2Reference }).rows) (mayRaiseAlarm(r, s.limits, rules.value) ? watched : plain).push(r);
+      }
+      const result = await db.transaction(async (tx) => {
+        const stored = await repo.insertReadings(tx, plain, false);
+        const fresh = await repo.insertReadings(tx, watched, true);
+        const perStation = new Map<number, ReadingRow[]>();
+        for (const r of watched) if (fresh.keys!.has(repo.readingKey(r))) (perStation.get(r.stationId) ?? perStation.set(r.stationId, []).get(r.stationId)!).push(r);
+        const candidates = [...perStation].flatMap(([id, rs]) => evaluateReadings(rs, byId.get(id)!.limits, rules.value, byId.get(id)!.name));
+        const alarms = await repo.upsertAlarms(tx, candidates, now);
+        const inserted = stored.inserted + fresh.inserted;
+        return { stored: inserted, duplicates: plain.length + watched.length - inserted, alarms };
+      });
+      for (const record of records) {
+        if (!byId.has(record.stationId)) continue;
+        const at = new Date(record.receivedAt);
+        if (!(lastSeen.get(record.stationId)! >= at)) lastSeen.set(record.stationId, at);
+      }
+      return result;
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
   };
-  const suspected = candidatesFor(rows).length > 0;
-  return db.transaction(async (tx) => {
-    const { inserted, keys } = await repo.insertReadings(tx, rows, suspected);
-    const candidates = keys ? candidatesFor(rows.filter((r) => keys.has(repo.readingKey(r)))) : [];
-    const alarms = await repo.upsertAlarms(tx, candidates, now);
-    await repo.touchStations(tx, seen);
-    return { stored: inserted, duplicates: rows.length - inserted, alarms };
-  });
+}
+
+/** Stores one set of records and writes the stations' last-seen times at once (tests, one-off imports). */
+export async function storeRecords(db: Db, records: IngestRecord[], now: Date): Promise<StoreResult> {
+  const store = createRecordStore(db);
+  try {
+    return await store.store(records, now);
+  } finally {
+    await store.close();
+  }
 }

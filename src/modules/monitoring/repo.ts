@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { arrayLiteral } from '../../db/arrays';
 import { alarm, alarmAction, appUser, enterprise, reading, station } from '../../db/schema/index';
 import type { RowScope } from '../../domain/access';
 import type { AlarmCandidate } from '../../domain/monitoring/model';
@@ -127,14 +128,15 @@ export async function latestValues(db: Db, ids: number[], since: Date, until: Da
 
 // ---- readings
 
-// 20 000 rows × 12 columns travel as 12 array parameters (unnest), one statement per chunk.
+// 20 000 rows × 12 columns travel as 12 array parameters (unnest), one statement per chunk; the literals are built
+// by arrayLiteral (a batch's rows share their upload's Date objects, each converted once).
 const READING_CHUNK = 20_000;
 
 function readingColumns(part: ReadingRow[]) {
-  const col = <T>(f: (r: ReadingRow) => T) => sql.param(part.map(f));
-  return sql`unnest(${col((r) => r.stationId)}::int[], ${col((r) => r.kind)}::text[], ${col((r) => r.factor)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
+  const col = (f: (r: ReadingRow) => string | number | boolean | Date | null) => sql.param(arrayLiteral(part.map(f)));
+  return sql`unnest(${col((r) => r.stationId)}::int[], ${col((r) => r.kind)}::text[], ${col((r) => r.factor)}::text[], ${col((r) => r.at)}::timestamptz[],
       ${col((r) => r.value)}::float8[], ${col((r) => r.min)}::float8[], ${col((r) => r.max)}::float8[], ${col((r) => r.cou)}::float8[], ${col((r) => r.zs)}::float8[],
-      ${col((r) => r.flag)}::text[], ${col((r) => r.backfill)}::bool[], ${col((r) => r.receivedAt.toISOString())}::timestamptz[])`;
+      ${col((r) => r.flag)}::text[], ${col((r) => r.backfill)}::bool[], ${col((r) => r.receivedAt)}::timestamptz[])`;
 }
 
 /**
@@ -255,12 +257,17 @@ export async function createReadingPartition(db: Db, name: string, from: string,
 
 // ---- alarms
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Opens an alarm for each candidate, or counts another occurrence of the open one of the same (station, kind,
  * factor) (the partial unique index alarm_open). Returns how many were opened.
  */
-export async function upsertAlarms(db: Db, candidates: AlarmCandidate[], now: Date): Promise<number> {
-  if (!candidates.length) return 0;
+export async function upsertAlarms(db: Db, unordered: AlarmCandidate[], now: Date): Promise<number> {
+  if (!unordered.length) return 0;
+  // in key order: concurrent batches repeating the same open alarms then lock their rows in the same order, so
+  // one waits for the other's commit instead of the two deadlocking
+  const candidates = unordered.toSorted((a, b) => a.stationId - b.stationId || cmp(a.kind, b.kind) || cmp(a.factor ?? '', b.factor ?? ''));
   const col = <T>(f: (c: AlarmCandidate) => T) => sql.param(candidates.map(f));
   const result = rowsOf<{ opened: boolean }>(
     await db.execute(sql`
@@ -302,6 +309,16 @@ export async function listAlarms(db: Db, scope: RowScope, f: AlarmFilter, id?: n
     )
     .orderBy(desc(alarm.lastAt), desc(alarm.id))
     .limit(f.limit);
+}
+
+/** Alarms opened since a time, with where their station is (for the notices), oldest first. */
+export async function listAlarmsOpenedSince(db: Db, since: Date) {
+  return db
+    .select({ id: alarm.id, kind: alarm.kind, message: alarm.message, stationId: alarm.stationId, regionCode: station.regionCode, enterpriseId: station.enterpriseId, createdAt: alarm.createdAt })
+    .from(alarm)
+    .innerJoin(station, eq(station.id, alarm.stationId))
+    .where(gte(alarm.createdAt, since))
+    .orderBy(asc(alarm.id));
 }
 
 export async function listAlarmActions(db: Db, alarmIds: number[]) {
