@@ -48,12 +48,20 @@ export async function snap(page: Page, name: string) {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Every test browser asks for reduced motion, which the app honours by turning antd's animations off: a click on a
+ * modal's button during its zoom-in could be lost (the dual-control approval and the reduction verification flaked so).
+ */
+export function contextOptions(locale = 'zh-CN') {
+  return { locale, viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' as const };
+}
+
 /** A browser context signed in as the user, through the API (no form to click through). */
 export async function signedInContext(rig: BrowserRig, username: string, password: string, locale = 'zh-CN') {
   const res = await fetch(`${rig.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   const token = /ecer_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
   if (!token) throw new Error(`login of ${username} failed: ${res.status}`);
-  const context = await rig.browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+  const context = await rig.browser.newContext(contextOptions(locale));
   await context.addCookies([{ name: 'ecer_session', value: token, url: rig.url }]);
   return { context, cookie: `ecer_session=${token}` };
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, snap, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, contextOptions, snap, startBrowserRig, stepsOf } from './helpers';
 
 const NEW_PASSWORD = 'Ganzhou2025-energy';
 
@@ -12,7 +12,7 @@ describe.skipIf(browserSkipReason)(`a new admin's first visit${browserSkipReason
   const step = stepsOf('journey', pages);
   beforeAll(async () => {
     rig = await startBrowserRig();
-    page = pages.admin = await (await rig.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
+    page = pages.admin = await (await rig.browser.newContext(contextOptions())).newPage();
   }, 300_000);
   afterAll(async () => {
     await rig?.close();

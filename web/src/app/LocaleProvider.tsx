@@ -25,8 +25,11 @@ function applyLocale(locale: Locale) {
   zodConfig(locale === 'en' ? zodEn() : zodZhCN());
 }
 
+/** Users who ask their system for less motion get none (antd's zoom and slide animations are off). */
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 const theme = {
-  token: { colorPrimary: '#15803d', borderRadius: 6 },
+  token: { colorPrimary: '#15803d', borderRadius: 6, motion: !reducedMotion },
   components: {
     Menu: { itemSelectedBg: '#e3f2e8', itemSelectedColor: '#15803d' },
     Tree: { nodeSelectedBg: '#e3f2e8' },
