@@ -43,3 +43,26 @@ export function sheetErrors(errors: SheetIssue[]): AppError {
     errors: sorted.slice(0, 1000).map((e) => ({ sheet: e.sheet, row: e.row, field: e.field, detail: e.detail })),
   });
 }
+
+/**
+ * The opening of a sheet in the provincial report layout: a landscape A4 sheet fitted to the page width, a bold
+ * centred title over `cols` columns (row 1), the 填报 line (row 2), the two header rows (3–4) frozen, and `head` to
+ * write a bold, centred, wrapped header cell merged over (r, c)…(r2, c2).
+ */
+export function officialSheet(wb: ExcelJS.Workbook, name: string, cols: number, title: string, filledLine: string) {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.mergeCells(1, 1, 1, cols);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { bold: true, size: 16 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.mergeCells(2, 1, 2, cols);
+  ws.getCell(2, 1).value = filledLine;
+  const head = (r: number, c: number, text: string, r2 = r, c2 = c) => {
+    if (r2 !== r || c2 !== c) ws.mergeCells(r, c, r2, c2);
+    const cell = ws.getCell(r, c);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  };
+  return { ws, head };
+}

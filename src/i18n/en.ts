@@ -5,7 +5,9 @@ import { dualcontrol } from './en/dualcontrol';
 import { enterprises } from './en/enterprises';
 import { reduction } from './en/reduction';
 import { monitoring } from './en/monitoring';
+import { assessment } from './en/assessment';
+import { assessmentReport } from './en/assessment-report';
 import type { MessageKey } from './zh-CN';
 
 /** English, the second language, one file per context under en/. Typed so that a missing key fails `tsc`. */
-export const en: Record<MessageKey, string> = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring };
+export const en: Record<MessageKey, string> = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring, ...assessment, ...assessmentReport };

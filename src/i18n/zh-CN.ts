@@ -5,8 +5,10 @@ import { dualcontrol } from './zh-CN/dualcontrol';
 import { enterprises } from './zh-CN/enterprises';
 import { reduction } from './zh-CN/reduction';
 import { monitoring } from './zh-CN/monitoring';
+import { assessment } from './zh-CN/assessment';
+import { assessmentReport } from './zh-CN/assessment-report';
 
 /** The message catalog's source language, one file per context under zh-CN/. Keys are dotted by context; en.ts must have every key. */
-export const zhCN = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring } as const;
+export const zhCN = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring, ...assessment, ...assessmentReport } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -24,6 +24,7 @@ import { planRoutes } from '../modules/plan/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { reportingRoutes } from '../modules/reporting/routes';
 import { reductionRoutes } from '../modules/reduction/routes';
+import { assessmentRoutes } from '../modules/assessment/routes';
 import type { Config } from './config';
 import { SESSION_COOKIE } from './http';
 import { sendProblem } from './problem';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(enterpriseRoutes, { prefix: '/api/enterprises' });
   await app.register(meteringRoutes, { prefix: '/api/metering' });
   await app.register(reductionRoutes, { prefix: '/api/reduction' });
+  await app.register(assessmentRoutes, { prefix: '/api/assessment' });
   await app.register(monitoringRoutes, { prefix: '/api/monitoring' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });

@@ -10,3 +10,4 @@ export * from './enterprises';
 export * from './metering';
 export * from './reduction';
 export * from './monitoring';
+export * from './assessment';

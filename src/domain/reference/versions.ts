@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssessmentSchemesValue } from '../assessment/model';
 import { BarometerRulesValue, DeductionRegimeValue, EfficiencyBenchmarksValue, ElectricityEquivalentInputValue, EnergyCoefficientsValue, EnergyReportRulesValue, KeyUnitThresholdsValue, MeteringRulesValue } from '../energy/reference';
 import { MonitoringRulesValue } from '../monitoring/model';
 import { ReductionRulesValue } from '../reduction/model';
@@ -24,6 +25,7 @@ export const REFERENCE_KEYS = {
   'metering-rules': MeteringRulesValue,
   'reduction-rules': ReductionRulesValue,
   'monitoring-rules': MonitoringRulesValue,
+  'assessment-schemes': AssessmentSchemesValue,
 } as const;
 export type ReferenceKey = keyof typeof REFERENCE_KEYS;
 export type ReferenceValueOf<K extends ReferenceKey> = z.infer<(typeof REFERENCE_KEYS)[K]>;

@@ -17,6 +17,7 @@ import * as orgRepo from '../org/repo';
 import { referenceFingerprint, referenceVersions } from '../reference/service';
 import * as repo from './repo';
 
+/** An account row as the evaluation reads it (also the assessment's metrics). */
 const asAccountYear = (r: repo.AccountRow): AccountYear => ({
   year: Number(r.periodKey),
   energy: r.energy,
@@ -28,6 +29,21 @@ const asAccountYear = (r: repo.AccountRow): AccountYear => ({
   renewableElectricity: r.renewableElectricity,
 });
 
+/** One region's evaluation input from its target, the annual targets and the accounts (those of other regions are skipped). */
+export function regionInputOf(t: Awaited<ReturnType<typeof repo.listTargets>>[number], annual: Awaited<ReturnType<typeof repo.listAnnualTargets>>, accounts: repo.AccountRow[]): RegionInput {
+  const own = annual.filter((a) => a.regionCode === t.regionCode);
+  return {
+    region: t.regionCode,
+    baseYear: t.baseYear,
+    years: t.years,
+    basic: t.basic,
+    incentive: t.incentive,
+    annual: Object.fromEntries(own.filter((a) => a.intensityReduction !== null).map((a) => [String(a.year), a.intensityReduction!])),
+    plannedGrowth: Object.fromEntries(own.filter((a) => a.plannedGdpGrowth !== null).map((a) => [String(a.year), a.plannedGdpGrowth!])),
+    accounts: accounts.filter((a) => a.regionCode === t.regionCode).map((a) => ({ ...asAccountYear(a), coal: a.coal })),
+  };
+}
+
 /** Each region's targets and approved annual accounts, as the evaluation reads them. */
 async function regionInputs(db: Db, regionCode?: string): Promise<Map<string, RegionInput>> {
   const accounts = await repo.listAccounts(db, { status: 'approved', annualOnly: true, regionCode });
@@ -35,17 +51,7 @@ async function regionInputs(db: Db, regionCode?: string): Promise<Map<string, Re
   const out = new Map<string, RegionInput>();
   for (const t of await repo.listTargets(db)) {
     if (regionCode && t.regionCode !== regionCode) continue;
-    const own = annual.filter((a) => a.regionCode === t.regionCode);
-    out.set(t.regionCode, {
-      region: t.regionCode,
-      baseYear: t.baseYear,
-      years: t.years,
-      basic: t.basic,
-      incentive: t.incentive,
-      annual: Object.fromEntries(own.filter((a) => a.intensityReduction !== null).map((a) => [String(a.year), a.intensityReduction!])),
-      plannedGrowth: Object.fromEntries(own.filter((a) => a.plannedGdpGrowth !== null).map((a) => [String(a.year), a.plannedGdpGrowth!])),
-      accounts: accounts.filter((a) => a.regionCode === t.regionCode).map((a) => ({ ...asAccountYear(a), coal: a.coal })),
-    });
+    out.set(t.regionCode, regionInputOf(t, annual, accounts));
   }
   return out;
 }

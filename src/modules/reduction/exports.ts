@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { officialSheet } from '../../exports/xlsx';
 import type { Content } from 'pdfmake/interfaces';
 import type { UserActor } from '../../domain/access';
 import { beijingDate } from '../../domain/reporting/calendar';
@@ -49,22 +50,9 @@ export async function dispatchXlsx(ctx: Ctx, month: string, regionCode: string |
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ECER';
-  const ws = wb.addWorksheet('调度表', { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const single = ['序号', '县（市、区）', '项目编号', '项目名称', '工程类型', '企业（设施）名称', '统一社会信用代码', '排放口编号', '涉及污染物'];
   const cols = 22;
-  ws.mergeCells(1, 1, 1, cols);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { bold: true, size: 16 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, cols);
-  ws.getCell(2, 1).value = `填报单位：${unitName}　　　　填报日期：${beijingDate(ctx.now)}　　　　截止日期：${table.dueDate}　　　　单位：吨`;
-  const head = (r: number, c: number, text: string, r2 = r, c2 = c) => {
-    if (r2 !== r || c2 !== c) ws.mergeCells(r, c, r2, c2);
-    const cell = ws.getCell(r, c);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  };
+  const { ws, head } = officialSheet(wb, '调度表', cols, title, `填报单位：${unitName}　　　　填报日期：${beijingDate(ctx.now)}　　　　截止日期：${table.dueDate}　　　　单位：吨`);
   single.forEach((h, i) => head(3, i + 1, h, 4));
   head(3, 10, '计划时间', 3, 11);
   head(4, 10, '开工');

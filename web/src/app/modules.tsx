@@ -31,7 +31,7 @@ export const MODULES: readonly ModuleDef[] = [
   { path: '/enterprises', label: 'nav.enterprises', icon: <ClusterOutlined />, built: true },
   { path: '/reduction', label: 'nav.reduction', icon: <FundOutlined />, built: true },
   { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, built: true },
-  { path: '/assessment', label: 'nav.assessment', icon: <TrophyOutlined />, built: false },
+  { path: '/assessment', label: 'nav.assessment', icon: <TrophyOutlined />, built: true },
   { path: '/public', label: 'nav.public', icon: <GlobalOutlined />, built: false },
 ];
 

@@ -25,6 +25,8 @@ const EnterpriseMetersPage = page(() => import('../pages/metering/EnterpriseMete
 const ReductionPage = page(() => import('../pages/reduction/ReductionPage'), (m) => m.ReductionPage);
 const MonitoringPage = page(() => import('../pages/monitoring/MonitoringPage'), (m) => m.MonitoringPage);
 const StationPage = page(() => import('../pages/monitoring/StationPage'), (m) => m.StationPage);
+const AssessmentPage = page(() => import('../pages/assessment/AssessmentPage'), (m) => m.AssessmentPage);
+const SubjectPage = page(() => import('../pages/assessment/SubjectPage'), (m) => m.SubjectPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -53,6 +55,8 @@ export const router = createBrowserRouter([
           { path: 'reduction', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><ReductionPage /></RequireRole> },
           { path: 'monitoring', element: <RequireRole roles={MONITORING_ROLES}><MonitoringPage /></RequireRole> },
           { path: 'monitoring/stations/:id', element: <RequireRole roles={MONITORING_ROLES}><StationPage /></RequireRole> },
+          { path: 'assessment', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><AssessmentPage /></RequireRole> },
+          { path: 'assessment/:id/subjects/:key', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><SubjectPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
           { path: 'admin/audit', element: <RequireRole roles={['admin']}><AuditPage /></RequireRole> },

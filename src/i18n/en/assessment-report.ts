@@ -1,0 +1,35 @@
+import type { assessmentReport as zh } from '../zh-CN/assessment-report';
+
+/** Labels of the assessment documents (summary .xlsx, per-subject report PDF) (en). */
+export const assessmentReport: Record<keyof typeof zh, string> = {
+  'assessmentReport.summaryTitle': 'Energy saving and emission reduction target responsibility assessment {period}: summary',
+  'assessmentReport.reportTitle': 'Energy saving and emission reduction target responsibility assessment {period} — {name}',
+  'assessmentReport.filled': 'Issued by: {unit}    Date: {date}    Data as of: {cutoff}    Scheme: {scheme}',
+  'assessmentReport.unit': 'Ganzhou energy saving and emission reduction steering office',
+  'assessmentReport.col.rank': 'Rank',
+  'assessmentReport.col.name': 'Subject',
+  'assessmentReport.col.points': 'Points',
+  'assessmentReport.col.target': 'Targets',
+  'assessmentReport.col.measures': 'Measures',
+  'assessmentReport.col.deductions': 'Deductions',
+  'assessmentReport.col.total': 'Total',
+  'assessmentReport.col.grade': 'Grade',
+  'assessmentReport.col.veto': 'Vetoes',
+  'assessmentReport.col.item': 'Item',
+  'assessmentReport.col.group': 'Group',
+  'assessmentReport.col.max': 'Max',
+  'assessmentReport.col.basis': 'Basis',
+  'assessmentReport.group.target': 'Targets',
+  'assessmentReport.group.measures': 'Measures',
+  'assessmentReport.group.deduction': 'Deductions',
+  'assessmentReport.status.live': '(not consolidated yet: the current computed result)',
+  'assessmentReport.noVeto': 'None',
+  'assessmentReport.vetoes': 'Vetoes',
+  'assessmentReport.exempted': 'Exempted vetoes',
+  'assessmentReport.missing': 'Metrics without data',
+  'assessmentReport.chart': 'Points by group (points / max)',
+  'assessmentReport.totals': 'Targets {target}, measures {measures}, deductions {deductions}, total {total}, grade: {grade}, rank {rank}.',
+  'assessmentReport.note':
+    'Note: computed items use the platform data as of the cut-off; reviewed items use the departments’ review scores (as adjusted by the steering office at consolidation); a vetoed subject is graded incomplete and ranked after the others.',
+  'assessmentReport.signature': 'Prepared by:        Phone:        Checked by:        (seal)',
+};

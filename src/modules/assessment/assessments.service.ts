@@ -1,0 +1,214 @@
+import type { UserActor } from '../../domain/access';
+import { type AssessmentResult, type ReviewedScore, compareYears, rankResults, scoreAssessment } from '../../domain/assessment/index';
+import type { Db } from '../../db/client';
+import { AppError } from '../../domain/errors';
+import type { Ctx } from '../../server/context';
+import { recordAudit } from '../audit/service';
+import { computeMetrics } from './metrics.service';
+import * as repo from './repo';
+import type { AssessmentActionBody, AssessmentCreateBody, AssessmentOut, AssessmentStatus, ComparisonOut, SubjectSummary } from './schemas';
+import { schemeById } from './schemes.service';
+
+/** An assessment with everything its results depend on. */
+export type Loaded = {
+  a: repo.AssessmentRow;
+  scheme: repo.SchemeRow;
+  subjects: repo.SubjectRow[];
+  scores: Awaited<ReturnType<typeof repo.listScores>>;
+};
+export type RankedSubject = { subject: repo.SubjectRow; result: AssessmentResult; rank: number; isVetoed: boolean };
+
+const CITY = ['admin', 'steering'] as const;
+const isCity = (a: UserActor) => (CITY as readonly string[]).includes(a.role);
+
+export function userOf(ctx: Ctx): UserActor {
+  if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', '请先登录');
+  return ctx.actor;
+}
+
+export async function loadAssessment(db: Db, id: number): Promise<Loaded> {
+  const a = await repo.findAssessment(db, id);
+  if (!a) throw new AppError('not-found', `考核 ${id} 不存在`);
+  const [scheme, subjects, scores] = await Promise.all([schemeById(db, a.schemeId), repo.listSubjects(db, [id]), repo.listScores(db, id)]);
+  return { a, scheme, subjects, scores };
+}
+
+/** The current score of each item at a stage: the latest row (scores are append-only). */
+export function currentScores(scores: Loaded['scores'], subjectKey: string, stage: 'self' | 'review'): ReviewedScore[] {
+  const latest = new Map<string, ReviewedScore>();
+  for (const { s } of scores) if (s.subjectKey === subjectKey && s.stage === stage) latest.set(s.itemKey, { itemKey: s.itemKey, points: s.points, checked: s.checked, note: s.note });
+  return [...latest.values()];
+}
+
+/** The live result (review-stage scores; an item nobody reviewed counts 0) from the subject's snapshot. */
+export const liveResult = (l: Loaded, subject: repo.SubjectRow): AssessmentResult =>
+  scoreAssessment(l.scheme.body, { metrics: subject.metrics, reviewed: currentScores(l.scores, subject.subjectKey, 'review'), exemptions: subject.exemptions });
+
+/** Frozen once consolidated, live before. */
+export const resultOf = (l: Loaded, subject: repo.SubjectRow): AssessmentResult => subject.result ?? liveResult(l, subject);
+
+/** Every subject with its result and rank (ranked across all subjects, whoever looks). */
+export function rankSubjects(l: Loaded): RankedSubject[] {
+  const ranked = rankResults(l.subjects.map((subject) => ({ subject, ...resultOf(l, subject) })));
+  return ranked.map(({ subject, rank, isVetoed, ...result }) => ({ subject, result, rank, isVetoed }));
+}
+
+/** A county sees only its own subject until the results are published; the city and the departments see all. */
+export const mayViewSubject = (a: UserActor, status: string, key: string) => a.role !== 'county' || status === 'published' || a.regionCode === key;
+
+const summaryOf = (r: RankedSubject): SubjectSummary => ({
+  key: r.subject.subjectKey,
+  name: r.subject.name,
+  selfSubmittedAt: r.subject.selfSubmittedAt,
+  total: r.result.total,
+  grade: r.result.grade,
+  gradeLabel: r.result.gradeLabel,
+  vetoed: r.isVetoed,
+  rank: r.rank,
+});
+
+async function assessmentOut(ctx: Ctx, l: Loaded): Promise<AssessmentOut> {
+  const a = userOf(ctx);
+  const events = await repo.listEvents(ctx.db, [l.a.id]);
+  const ranked = rankSubjects(l).filter((r) => mayViewSubject(a, l.a.status, r.subject.subjectKey));
+  return {
+    id: l.a.id,
+    title: l.a.title,
+    period: l.a.period,
+    cutoff: l.a.cutoff,
+    status: l.a.status as AssessmentStatus,
+    scheme: { id: l.scheme.id, code: l.scheme.code, version: l.scheme.version, subject: l.scheme.subject as 'region' | 'department', name: l.scheme.name },
+    createdAt: l.a.createdAt,
+    history: events.map((e) => ({ action: e.e.action, comment: e.e.comment, actorName: e.actorName, at: e.e.at })),
+    subjects: ranked.sort((x, y) => x.rank - y.rank || x.subject.subjectKey.localeCompare(y.subject.subjectKey)).map(summaryOf),
+  };
+}
+
+export async function listAssessments(ctx: Ctx): Promise<AssessmentOut[]> {
+  const out: AssessmentOut[] = [];
+  for (const a of await repo.listAssessments(ctx.db)) out.push(await assessmentOut(ctx, await loadAssessment(ctx.db, a.id)));
+  return out;
+}
+
+export async function getAssessment(ctx: Ctx, id: number): Promise<AssessmentOut> {
+  return assessmentOut(ctx, await loadAssessment(ctx.db, id));
+}
+
+/** The metrics snapshot of every subject as of the cut-off (computeMetrics), ready to store. */
+async function snapshot(db: Db, scheme: repo.SchemeRow, a: Pick<repo.AssessmentRow, 'id' | 'period' | 'cutoff'>, at: Date) {
+  const subjects = await computeMetrics(db, scheme.subject as 'region' | 'department', a.period, a.cutoff);
+  return subjects.map((s) => ({ assessmentId: a.id, subjectKey: s.key, name: s.name, metrics: s.metrics, metricsAt: at }));
+}
+
+/** 开展考核: the steering office opens an assessment of a scheme version; every subject's metrics are taken as of the cut-off. */
+export async function createAssessment(ctx: Ctx, body: AssessmentCreateBody): Promise<AssessmentOut> {
+  const actor = userOf(ctx);
+  if (!isCity(actor)) throw new AppError('forbidden', '只有市节能减排办可以开展考核');
+  const scheme = await schemeById(ctx.db, body.schemeId);
+  const id = await ctx.db.transaction(async (tx) => {
+    const a = await repo.insertAssessment(tx, {
+      schemeId: scheme.id,
+      title: body.title ?? `${body.period}年度${scheme.name}`,
+      period: body.period,
+      cutoff: body.cutoff,
+      status: 'self',
+      createdBy: actor.userId,
+      createdAt: ctx.now,
+    });
+    const subjects = await snapshot(tx, scheme, a, ctx.now);
+    if (!subjects.length) throw new AppError('conflict', '没有可考核的对象');
+    await repo.insertSubjects(tx, subjects);
+    await repo.insertEvent(tx, { assessmentId: a.id, action: 'open', comment: null, actorUserId: actor.userId, at: ctx.now });
+    await recordAudit(tx, ctx, { action: 'openAssessment', entity: 'assessment', entityId: a.id, after: { ...a, subjects: subjects.map((s) => s.subjectKey) } });
+    return a.id;
+  });
+  return getAssessment(ctx, id);
+}
+
+/** 重新取数: the metrics snapshot again (same cut-off, so the same data give the same values), before consolidation. */
+export async function recomputeAssessment(ctx: Ctx, id: number): Promise<AssessmentOut> {
+  const actor = userOf(ctx);
+  if (!isCity(actor)) throw new AppError('forbidden', '只有市节能减排办可以重新取数');
+  const l = await loadAssessment(ctx.db, id);
+  if (l.a.status !== 'self' && l.a.status !== 'review') throw new AppError('conflict', '考核已汇总，结果已冻结，不能重新取数');
+  await ctx.db.transaction(async (tx) => {
+    const subjects = await snapshot(tx, l.scheme, l.a, ctx.now);
+    for (const s of subjects) await repo.upsertSubjectMetrics(tx, s);
+    await repo.insertEvent(tx, { assessmentId: id, action: 'recompute', comment: null, actorUserId: actor.userId, at: ctx.now });
+    await recordAudit(tx, ctx, { action: 'recomputeAssessment', entity: 'assessment', entityId: id, before: l.subjects.map((s) => ({ key: s.subjectKey, metrics: s.metrics })), after: subjects.map((s) => ({ key: s.subjectKey, metrics: s.metrics })) });
+  });
+  return getAssessment(ctx, id);
+}
+
+type Step = { roles: readonly string[]; from: readonly AssessmentStatus[]; to: AssessmentStatus; who: string };
+const STEPS: Record<Exclude<AssessmentActionBody['action'], 'submit-self'>, Step> = {
+  'open-review': { roles: CITY, from: ['self'], to: 'review', who: '市节能减排办' },
+  consolidate: { roles: CITY, from: ['review'], to: 'consolidation', who: '市节能减排办' },
+  'submit-approval': { roles: CITY, from: ['consolidation'], to: 'approval', who: '市节能减排办' },
+  approve: { roles: ['admin'], from: ['approval'], to: 'approved', who: '市政府' },
+  return: { roles: ['admin'], from: ['approval'], to: 'consolidation', who: '市政府' },
+  publish: { roles: CITY, from: ['approved'], to: 'published', who: '市节能减排办' },
+};
+const STATUS_LABEL: Record<AssessmentStatus, string> = { self: '自评', review: '部门评审', consolidation: '汇总审核', approval: '报批', approved: '已审定', published: '已公布' };
+
+/** 自评提交: a county submits its own subject's self-assessment while the status is self. */
+async function submitSelf(ctx: Ctx, l: Loaded, body: AssessmentActionBody) {
+  const actor = userOf(ctx);
+  if (actor.role !== 'county') throw new AppError('forbidden', '只有县（市、区）可以提交自评');
+  const key = body.subjectKey ?? actor.regionCode ?? '';
+  const subject = l.subjects.find((s) => s.subjectKey === key);
+  if (!subject || key !== actor.regionCode) throw new AppError('forbidden', '只能提交本地区的自评');
+  if (l.a.status !== 'self') throw new AppError('conflict', `考核处于${STATUS_LABEL[l.a.status as AssessmentStatus]}阶段，不能提交自评`);
+  if (subject.selfSubmittedAt) throw new AppError('conflict', `${subject.name} 已提交自评`);
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateSubject(tx, l.a.id, key, { selfSubmittedAt: ctx.now, selfSubmittedBy: actor.userId });
+    const comment = body.comment ? `${subject.name}：${body.comment}` : subject.name;
+    await repo.insertEvent(tx, { assessmentId: l.a.id, action: 'submit-self', comment, actorUserId: actor.userId, at: ctx.now });
+    await recordAudit(tx, ctx, { action: 'submitAssessmentSelf', entity: 'assessment_subject', entityId: `${l.a.id}:${key}`, before: subject, after });
+  });
+}
+
+/** Freezes every subject's result (review-stage scores on the snapshot): consolidation, or a change made during it. */
+export async function freezeResults(tx: Db, l: Loaded, keys?: readonly string[]) {
+  for (const subject of l.subjects) if (!keys || keys.includes(subject.subjectKey)) await repo.updateSubject(tx, l.a.id, subject.subjectKey, { result: liveResult(l, subject) });
+}
+
+/** A step of the process, by whom the step belongs to, from the status it needs (409 otherwise), logged and audited. */
+export async function actOnAssessment(ctx: Ctx, id: number, body: AssessmentActionBody): Promise<AssessmentOut> {
+  const actor = userOf(ctx);
+  const l = await loadAssessment(ctx.db, id);
+  if (body.action === 'submit-self') {
+    await submitSelf(ctx, l, body);
+    return getAssessment(ctx, id);
+  }
+  const step = STEPS[body.action];
+  if (!step.roles.includes(actor.role)) throw new AppError('forbidden', `该操作须由${step.who}执行`);
+  if (!step.from.includes(l.a.status as AssessmentStatus)) throw new AppError('conflict', `考核处于${STATUS_LABEL[l.a.status as AssessmentStatus]}阶段，不能执行该操作`);
+  if (body.action === 'return' && !body.comment) throw new AppError('validation', '退回须填写意见', { pointer: '#/comment', field: 'comment' });
+  await ctx.db.transaction(async (tx) => {
+    const moved = await repo.moveStatus(tx, id, step.from, step.to);
+    if (!moved) throw new AppError('conflict', '考核状态已被他人更改，请刷新后重试');
+    if (body.action === 'consolidate') await freezeResults(tx, l);
+    await repo.insertEvent(tx, { assessmentId: id, action: body.action, comment: body.comment || null, actorUserId: actor.userId, at: ctx.now });
+    await recordAudit(tx, ctx, { action: `${body.action}Assessment`, entity: 'assessment', entityId: id, before: l.a, after: { ...moved, comment: body.comment ?? null } });
+  });
+  return getAssessment(ctx, id);
+}
+
+/** 同比: each visible subject against the same subject in the latest earlier published assessment of the same kind. */
+export async function compareAssessment(ctx: Ctx, id: number): Promise<ComparisonOut> {
+  const actor = userOf(ctx);
+  const l = await loadAssessment(ctx.db, id);
+  const prevRow = await repo.previousPublished(ctx.db, l.a, l.scheme.subject);
+  const prev = prevRow ? await loadAssessment(ctx.db, prevRow.id) : null;
+  const before = new Map(prev ? prev.subjects.map((s) => [s.subjectKey, resultOf(prev, s)]) : []);
+  const rows = rankSubjects(l)
+    .filter((r) => mayViewSubject(actor, l.a.status, r.subject.subjectKey))
+    .sort((x, y) => x.rank - y.rank)
+    .map(({ subject, result }) => {
+      const p = before.get(subject.subjectKey);
+      const c = p ? compareYears(result, p) : null;
+      return { key: subject.subjectKey, name: subject.name, total: result.total, previousTotal: p?.total ?? null, delta: c?.total.delta ?? null, grade: result.grade, previousGrade: p?.grade ?? null };
+    });
+  return { previous: prevRow ? { id: prevRow.id, period: prevRow.period, title: prevRow.title } : null, rows };
+}
