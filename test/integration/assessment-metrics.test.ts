@@ -1,17 +1,28 @@
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type appUser, indicator } from '../../src/db/schema/index';
+import type { MetricValue } from '../../src/domain/assessment/model';
 import { beijingDate } from '../../src/domain/reporting/calendar';
 import { computeMetrics } from '../../src/modules/assessment/metrics.service';
-import { makeUser } from '../factories';
+import { ReportBody } from '../../src/modules/reporting/schemas';
+import { reviewReport, submitReport } from '../../src/modules/reporting/service';
+import type { Ctx } from '../../src/server/context';
+import { departmentId, makeUser } from '../factories';
 import { type TestApp, as, loginAs, startTestApp } from '../helpers/app';
 import { describeEachDb } from '../helpers/db';
 
 describeEachDb('assessment metrics: computed as of a cut-off, from approved data only', (kind) => {
   let t: TestApp;
+  let eco: typeof appUser.$inferSelect;
+  let steering: typeof appUser.$inferSelect;
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp(kind);
     const db = t.database.db;
     const users = { steering: await makeUser(db, 'steering'), zhanggong: await makeUser(db, 'county', { regionCode: '360702' }) };
+    eco = await makeUser(db, 'department', { departmentId: await departmentId(db, '市生态环境局') });
+    steering = users.steering;
     for (const [k, u] of Object.entries(users)) cookies[k] = await loginAs(t.app, u.username);
   });
   afterAll(() => t.close());
@@ -52,5 +63,53 @@ describeEachDb('assessment metrics: computed as of a cut-off, from approved data
     await enter({ periodKey: '2022', energy: 420, gdpGrowth: 0.03 });
     expect(await zhanggong('2021', yesterday)).toEqual(early);
     expect(await zhanggong('2021', '2099-12-31')).toEqual(later);
+  });
+
+  /** The reporting services as the user at a moment of our choosing (so that "on time" is not today's date). */
+  const at = (u: typeof appUser.$inferSelect, iso: string): Ctx => ({
+    db: t.database.db,
+    actor: { kind: 'user', userId: u.id, username: u.username, displayName: u.displayName, role: u.role as never, regionCode: u.regionCode, departmentId: u.departmentId, enterpriseId: u.enterpriseId, mustChangePassword: false },
+    log: pino({ level: 'silent' }),
+    now: new Date(iso),
+    requestId: null,
+    ip: null,
+    locale: 'zh-CN',
+  });
+  const figure = (m: MetricValue | undefined, label: string) => Number(m?.figures.find((f) => f.label === label)?.value);
+  const ecoMetrics = async (cutoff: string) => {
+    const ecoCode = (await computeMetrics(t.database.db, 'department', '2024', cutoff)).find((s) => s.name === '市生态环境局')!;
+    return ecoCode.metrics;
+  };
+
+  it("counts a department's reports by what it owes: a report never filed is due and late; an indicator on track only once approved", async () => {
+    const before = await ecoMetrics('2025-06-30');
+    const due = figure(before['reports-on-time'], '应报送报告数');
+    expect(due).toBeGreaterThan(4); // its indicators' 2024 figures and its tasks' four quarters
+    expect(before['reports-on-time']).toMatchObject({ value: 0 });
+    expect(figure(before['reports-on-time'], '未报送数')).toBe(due);
+    expect(before['indicators-on-track']!.value).toBe(0);
+    expect(figure(before['indicators-on-track'], '无已审核数值')).toBe(figure(before['indicators-on-track'], '考核指标数'));
+    expect(before['tasks-on-time']!.value).toBe(0);
+
+    // I03 (化学需氧量重点工程减排量, owned by 市生态环境局), 2024: filed 5 Jan 2025 (due 31 Jan), approved 10 Feb.
+    const cod = (await t.database.db.select({ id: indicator.id }).from(indicator).where(eq(indicator.code, 'I03')))[0]!.id;
+    const filed = await submitReport(at(eco, '2025-01-05T02:00:00Z'), ReportBody.parse({ indicatorId: cod, periodKey: '2024', regionCode: '360700', value: 14_000, narrative: '2024 年累计' }));
+    await reviewReport(at(steering, '2025-02-10T02:00:00Z'), filed.id, 'approve', null);
+
+    const after = await ecoMetrics('2025-06-30');
+    expect(figure(after['reports-on-time'], '应报送报告数')).toBe(due);
+    expect(figure(after['reports-on-time'], '按时报送数')).toBe(1);
+    expect(figure(after['reports-on-time'], '未报送数')).toBe(due - 1);
+    expect(after['reports-on-time']!.value).toBeCloseTo(1 / due, 6);
+    expect(figure(after['indicators-on-track'], '达成或符合进度')).toBe(1);
+    expect(after['indicators-on-track']!.value).toBeGreaterThan(0);
+
+    // A cut-off between filing and approval: filed on time, but no approved value yet.
+    const between = await ecoMetrics('2025-02-01');
+    expect(figure(between['reports-on-time'], '按时报送数')).toBe(1);
+    expect(figure(between['indicators-on-track'], '达成或符合进度')).toBe(0);
+    // Before the due date the 2024 figure is not yet owed.
+    expect(figure(await ecoMetrics('2025-01-30').then((m) => m['reports-on-time']), '应报送报告数')).toBeLessThan(due);
+    expect(await ecoMetrics('2025-06-30')).toEqual(after);
   });
 });
