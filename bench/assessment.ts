@@ -81,7 +81,8 @@ try {
     const e = performance.now();
     peak = Math.max(peak, process.memoryUsage().rss);
     const rated = subjects.filter((x) => x.metrics['intensity-completion']?.value !== null).length;
-    console.log(`  ${period.padEnd(9)} cut-off ${cutoff}: ${subjects.length} regions (${rated} with intensity), computeMetrics ${(m - s).toFixed(0)} ms, scoreAssessment ${(e - m).toFixed(1)} ms; ${results.length} scored`);
+    const tracked = subjects.filter((x) => x.metrics['indicators-on-track']?.value != null).length;
+    console.log(`  ${period.padEnd(9)} cut-off ${cutoff}: ${subjects.length} regions (${rated} with intensity, ${tracked} with indicators on track), computeMetrics ${(m - s).toFixed(0)} ms, scoreAssessment ${(e - m).toFixed(1)} ms; ${results.length} scored`);
     return e - s;
   };
   const runs: number[] = [];
