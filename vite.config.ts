@@ -9,6 +9,8 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // Two pages: the staff app, and the public site (/open) that must stay light on a phone.
+    rollupOptions: { input: { index: 'web/index.html', open: 'web/open.html' } },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

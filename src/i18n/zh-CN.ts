@@ -7,8 +7,12 @@ import { reduction } from './zh-CN/reduction';
 import { monitoring } from './zh-CN/monitoring';
 import { assessment } from './zh-CN/assessment';
 import { assessmentReport } from './zh-CN/assessment-report';
+import { publicShell } from './zh-CN/public';
+import { publicReports } from './zh-CN/public-reports';
+import { publicData } from './zh-CN/public-data';
+import { publicParticipation } from './zh-CN/public-participation';
 
 /** The message catalog's source language, one file per context under zh-CN/. Keys are dotted by context; en.ts must have every key. */
-export const zhCN = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring, ...assessment, ...assessmentReport } as const;
+export const zhCN = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring, ...assessment, ...assessmentReport, ...publicShell, ...publicReports, ...publicData, ...publicParticipation } as const;
 
 export type MessageKey = keyof typeof zhCN;

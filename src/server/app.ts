@@ -25,6 +25,7 @@ import { referenceRoutes } from '../modules/reference/routes';
 import { reportingRoutes } from '../modules/reporting/routes';
 import { reductionRoutes } from '../modules/reduction/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
+import { publicRoutes } from '../modules/public/routes';
 import type { Config } from './config';
 import { SESSION_COOKIE } from './http';
 import { sendProblem } from './problem';
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(meteringRoutes, { prefix: '/api/metering' });
   await app.register(reductionRoutes, { prefix: '/api/reduction' });
   await app.register(assessmentRoutes, { prefix: '/api/assessment' });
+  await app.register(publicRoutes, { prefix: '/api/public' });
   await app.register(monitoringRoutes, { prefix: '/api/monitoring' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
@@ -152,7 +154,10 @@ const WEB_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-/** Serves the built web app; any non-API path gets index.html (client-side routes). */
+/** The public site (issue #10): its own light page, no login. */
+const isOpenSite = (url: string) => url === '/open' || url.startsWith('/open/') || url.startsWith('/open?');
+
+/** Serves the built web app; any non-API path gets index.html (client-side routes), /open and below the public site's open.html. */
 async function registerWeb(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
   const hasWeb = fs.existsSync(index);
@@ -167,6 +172,6 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('content-security-policy', WEB_CSP)
-      .sendFile('index.html');
+      .sendFile(isOpenSite(req.url) ? 'open.html' : 'index.html');
   });
 }

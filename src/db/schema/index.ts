@@ -11,3 +11,4 @@ export * from './metering';
 export * from './reduction';
 export * from './monitoring';
 export * from './assessment';
+export * from './public';

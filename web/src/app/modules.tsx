@@ -32,7 +32,7 @@ export const MODULES: readonly ModuleDef[] = [
   { path: '/reduction', label: 'nav.reduction', icon: <FundOutlined />, built: true },
   { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, built: true },
   { path: '/assessment', label: 'nav.assessment', icon: <TrophyOutlined />, built: true },
-  { path: '/public', label: 'nav.public', icon: <GlobalOutlined />, built: false },
+  { path: '/public', label: 'nav.public', icon: <GlobalOutlined />, built: true },
 ];
 
 export const ADMIN_MODULES: readonly ModuleDef[] = [

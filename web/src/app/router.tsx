@@ -27,6 +27,7 @@ const MonitoringPage = page(() => import('../pages/monitoring/MonitoringPage'), 
 const StationPage = page(() => import('../pages/monitoring/StationPage'), (m) => m.StationPage);
 const AssessmentPage = page(() => import('../pages/assessment/AssessmentPage'), (m) => m.AssessmentPage);
 const SubjectPage = page(() => import('../pages/assessment/SubjectPage'), (m) => m.SubjectPage);
+const PublicAdminPage = page(() => import('../pages/public/PublicAdminPage'), (m) => m.PublicAdminPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
           { path: 'monitoring', element: <RequireRole roles={MONITORING_ROLES}><MonitoringPage /></RequireRole> },
           { path: 'monitoring/stations/:id', element: <RequireRole roles={MONITORING_ROLES}><StationPage /></RequireRole> },
           { path: 'assessment', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><AssessmentPage /></RequireRole> },
+          { path: 'public', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><PublicAdminPage /></RequireRole> },
           { path: 'assessment/:id/subjects/:key', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><SubjectPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,

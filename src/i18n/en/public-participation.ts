@@ -1,0 +1,4 @@
+/** Messages of issue #10: voluntary commitments, news and campaigns (English). */
+export const publicParticipation = {
+
+};

@@ -1,0 +1,4 @@
+import type { Case } from './types';
+
+/** Who may call the participation routes of the public module (issue #10). */
+export const MATRIX: Record<string, Case> = {};

@@ -1,0 +1,4 @@
+/** Stub of the public news and campaigns page (issue #10). */
+export function NewsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Stub of the staff-side tab (issue #10); replaced by its owner. */
+export function CommitmentsTab() {
+  return null;
+}
