@@ -13,11 +13,12 @@ vi.mock('../../src/modules/assessment/metrics.service', () => ({ computeMetrics:
 
 /**
  * 目标责任评价考核 (issue #9): the steering office opens the ranking of an assessment of two counties, moves it to
- * department review, drills into 信丰县 and downloads its report PDF — in Chinese.
+ * department review, drills into 信丰县 and downloads its report PDF, exempts 南康区's veto with a reason; the
+ * county sees its own subject without its rank before publication — in Chinese.
  */
 describe.skipIf(browserSkipReason)(`assessment: ranking, drill-down, report${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
-  const pages: Record<'steering' | 'bureau', Page> = {} as never;
+  const pages: Record<'steering' | 'bureau' | 'county', Page> = {} as never;
   let id = 0;
 
   beforeAll(async () => {
@@ -28,6 +29,9 @@ describe.skipIf(browserSkipReason)(`assessment: ranking, drill-down, report${bro
     // A department user of 市生态环境局 (sthjj): a reviewer of 节能减排目标分解和落实情况.
     const bureau = await makeUser(rig.database.db, 'department');
     pages.bureau = await (await signedInContext(rig, bureau.username, TEST_PASSWORD)).context.newPage();
+    // 信丰县's own user: it sees its own subject only, and not its rank, until the results are published.
+    const county = await makeUser(rig.database.db, 'county', { regionCode: '360722' });
+    pages.county = await (await signedInContext(rig, county.username, TEST_PASSWORD)).context.newPage();
     const schemes = (await callApi(rig, cookie, 'GET', '/api/assessment/schemes')) as Array<{ id: number; subject: string }>;
     const region = schemes.find((s) => s.subject === 'region')!;
     const created = (await callApi(rig, cookie, 'POST', '/api/assessment/assessments', { schemeId: region.id, period: '2024', cutoff: '2025-03-31', title: '2024 年度县（市、区）节能减排目标责任评价考核' })) as { id: number };
@@ -121,6 +125,54 @@ describe.skipIf(browserSkipReason)(`assessment: ranking, drill-down, report${bro
       expect((await readFile(file)).subarray(0, 4).toString('latin1')).toBe('%PDF');
     });
   });
+  it('lets the steering office exempt 南康区’s veto with a reason, refused first without one', async () => {
+    const page = pages.steering;
+    await step('exemption', async () => {
+      await page.goto(`${rig.url}/assessment/${id}/subjects/360703`);
+      const panel = page.getByRole('region', { name: '否决项豁免' });
+      const row = panel.getByRole('row', { name: /未完成能耗强度降低目标/ });
+      await row.getByText('否决生效').waitFor();
+      await row.getByRole('button', { name: /^豁\s?免$/ }).click();
+      const dialog = page.getByRole('dialog', { name: /^豁免：未完成能耗强度降低目标/ });
+      // No reason: the server refuses, and says so at the field.
+      await dialog.getByRole('button', { name: /^豁\s?免$/ }).click();
+      await dialog.getByText('请填写豁免（或撤销豁免）的理由（reason）').waitFor();
+      await snap(page, 'assessment-exemption-error');
+      await dialog.getByLabel('理由').fill('经市政府批准，按激励档认定（赣市府字〔2025〕1号）');
+      await dialog.getByRole('button', { name: /^豁\s?免$/ }).click();
+      await page.getByText('已豁免“未完成能耗强度降低目标，考核等级为未完成（否决性指标）”').waitFor();
+      await row.getByText('已豁免').waitFor();
+      await row.getByRole('button', { name: '撤销豁免' }).waitFor();
+      await panel.getByText('南康区 intensity-missed：经市政府批准，按激励档认定（赣市府字〔2025〕1号）').waitFor();
+      await page.getByText('否决性指标：无否决事项').waitFor();
+      await page.waitForTimeout(300);
+      await snap(page, 'assessment-exemption');
+    });
+    await step('exemption-readonly', async () => {
+      // The department reviewer sees the state and the reason, not the buttons.
+      const bureau = pages.bureau;
+      await bureau.goto(`${rig.url}/assessment/${id}/subjects/360703`);
+      const panel = bureau.getByRole('region', { name: '否决项豁免' });
+      await panel.getByRole('row', { name: /未完成能耗强度降低目标/ }).getByText('已豁免').waitFor();
+      expect(await panel.getByRole('button').count()).toBe(0);
+    });
+  });
+
+  it('shows the county its own subject with 公布后可见 in place of its rank before publication', async () => {
+    const page = pages.county;
+    await step('county-rank', async () => {
+      await page.goto(`${rig.url}/assessment?id=${id}`);
+      await page.getByRole('row', { name: /^公布后可见 信丰县 .*\d+\.\d\d 分/ }).waitFor();
+      expect(await page.getByRole('link', { name: '南康区', exact: true }).count()).toBe(0);
+      await page.getByRole('link', { name: '信丰县', exact: true }).click();
+      await page.getByRole('heading', { name: /^信丰县 · 2024 年度/ }).waitFor();
+      // the bordered descriptions: the 名次 label cell, then its value cell
+      await page.locator('th', { hasText: /^名次$/ }).locator('xpath=following-sibling::td[1]').getByText('公布后可见', { exact: true }).waitFor();
+      await page.waitForTimeout(300);
+      await snap(page, 'assessment-county-rank-hidden');
+    });
+  });
+
   it('saves an edited scheme as a new version, with a broken total shown at its field first', async () => {
     const page = pages.steering;
     await step('scheme', async () => {

@@ -228,7 +228,7 @@ const MATRIX: Record<string, Case> = {
   'POST /api/assessment/assessments/:id/subjects/:key/scores': { allowed: ['admin', 'steering', 'department', 'county'], url: () => '/api/assessment/assessments/999999/subjects/360702/scores', body: () => ({ itemKey: 'organisation', points: 0, checked: [] }) },
   'POST /api/assessment/assessments/:id/subjects/:key/exemptions': { allowed: ['admin', 'steering'], url: () => '/api/assessment/assessments/999999/subjects/360702/exemptions', body: () => ({ vetoKey: 'intensity', exempt: true, reason: '矩阵测试' }) },
   'POST /api/assessment/assessments/:id/subjects/:key/evidence': {
-    allowed: ['admin', 'steering', 'county'],
+    allowed: ['admin', 'steering', 'department', 'county'],
     url: () => '/api/assessment/assessments/999999/subjects/360702/evidence',
     body: () => '--x\r\nContent-Disposition: form-data; name="itemKey"\r\n\r\norganisation\r\n--x--\r\n',
     contentType: 'multipart/form-data; boundary=x',

@@ -10,7 +10,12 @@ const METRICS: SubjectMetrics[] = [
   { key: '360722', name: '信丰县', metrics: { 'intensity-completion': { value: 1, figures: [{ label: '实际降低率', value: '3.2%' }] }, 'total-consumption': { value: 1, figures: [] } } },
   { key: '360703', name: '南康区', metrics: { 'intensity-completion': { value: 0.92, figures: [] }, 'total-consumption': { value: 1, figures: [] } } },
 ];
-vi.mock('../../src/modules/assessment/metrics.service', () => ({ computeMetrics: vi.fn(async () => structuredClone(METRICS)) }));
+// Two departments (市生态环境局 sthjj, 市发改委 fgw) for the department scheme.
+const DEPT_METRICS: SubjectMetrics[] = [
+  { key: 'sthjj', name: '市生态环境局', metrics: { 'tasks-on-time': { value: 1, figures: [] }, 'indicators-on-track': { value: 0.8, figures: [] } } },
+  { key: 'fgw', name: '市发改委', metrics: { 'tasks-on-time': { value: 0.9, figures: [] }, 'indicators-on-track': { value: 1, figures: [] } } },
+];
+vi.mock('../../src/modules/assessment/metrics.service', () => ({ computeMetrics: vi.fn(async (_db: unknown, subject: string) => structuredClone(subject === 'department' ? DEPT_METRICS : METRICS)) }));
 
 const A = '360722';
 const B = '360703';
@@ -88,9 +93,15 @@ describeEachDb('assessment: a whole cycle for two counties, from self-assessment
     expect(listed.filter((s) => s.inUse).map((s) => s.id)).toEqual([schemeId]);
     const mine = (await call('countyA', 'GET', `/assessments/${id}`)).json();
     expect(mine.subjects.map((s: { key: string }) => s.key)).toEqual([A]);
+    // its true rank among all is not the county's to learn before publication; its subtotals are
+    expect(mine).toMatchObject({ ownSubjectKey: A });
+    expect(mine.subjects[0]).toMatchObject({ rank: null, targetPoints: expect.any(Number), measurePoints: expect.any(Number), deductions: expect.any(Number) });
+    const city = (await call('steering', 'GET', `/assessments/${id}`)).json();
+    expect(city.ownSubjectKey).toBeNull();
+    expect(city.subjects.map((s: { rank: number }) => s.rank)).toEqual([1, 2]);
     expect((await call('countyA', 'GET', `/assessments/${id}/subjects/${B}`)).statusCode).toBe(404);
     const detail = (await call('countyA', 'GET', `/assessments/${id}/subjects/${A}`)).json();
-    expect(detail).toMatchObject({ frozen: false, metrics: { 'intensity-completion': { value: 1 } } });
+    expect(detail).toMatchObject({ frozen: false, rank: null, isOwn: true, metrics: { 'intensity-completion': { value: 1 } } });
     expect(detail.scorable).toContain('target-breakdown');
   });
 
@@ -135,6 +146,24 @@ describeEachDb('assessment: a whole cycle for two counties, from self-assessment
     expect((await call('steering', 'POST', `/assessments/${id}/recompute`)).json().status).toBe('review');
   });
 
+  it('lets the steering office exempt an exemptible veto with a reason, and withdraw it, both logged', async () => {
+    const exempt = (who: string, body: object) => call(who, 'POST', `/assessments/${id}/subjects/${B}/exemptions`, body);
+    expect((await call('steering', 'GET', `/assessments/${id}/subjects/${B}`)).json().result.vetoes.map((v: { key: string }) => v.key)).toEqual(['intensity-missed']);
+    expect((await exempt('countyB', { vetoKey: 'intensity-missed', exempt: true, reason: '批准' })).statusCode).toBe(403);
+    const blank = await exempt('steering', { vetoKey: 'intensity-missed', exempt: true, reason: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0]).toMatchObject({ pointer: '#/reason', detail: expect.stringContaining('理由') });
+    const lifted = (await exempt('steering', { vetoKey: 'intensity-missed', exempt: true, reason: '市政府批准（测试）' })).json();
+    expect(lifted.result).toMatchObject({ vetoes: [], exempted: ['intensity-missed'] });
+    const restored = (await exempt('steering', { vetoKey: 'intensity-missed', exempt: false, reason: '批准文件撤回' })).json();
+    expect(restored.result.exempted).toEqual([]);
+    const history = (await call('steering', 'GET', `/assessments/${id}`)).json().history.slice(-2);
+    expect(history).toMatchObject([
+      { action: 'exempt', comment: '南康区 intensity-missed：市政府批准（测试）' },
+      { action: 'unexempt', comment: '南康区 intensity-missed：批准文件撤回' },
+    ]);
+  });
+
   it('consolidates (freezing the results), is returned with a comment, approved and published', async () => {
     expect((await act('admin', 'approve')).statusCode).toBe(409);
     expect((await act('sthjj', 'consolidate')).statusCode).toBe(403);
@@ -154,8 +183,11 @@ describeEachDb('assessment: a whole cycle for two counties, from self-assessment
     expect(returned.history.at(-1)).toMatchObject({ action: 'return', comment: '请复核南康区的评分' });
     expect((await act('steering', 'submit-approval')).json().status).toBe('approval');
     expect((await act('admin', 'approve')).json().status).toBe('approved');
-    expect((await call('countyB', 'GET', `/assessments/${id}`)).json().subjects.map((s: { key: string }) => s.key)).toEqual([B]);
+    const approved = (await call('countyB', 'GET', `/assessments/${id}`)).json();
+    expect(approved.subjects.map((s: { key: string; rank: number | null }) => [s.key, s.rank])).toEqual([[B, null]]);
+    expect((await call('countyB', 'GET', `/assessments/${id}/subjects/${B}`)).json().rank).toBeNull();
     expect((await act('steering', 'publish')).json().status).toBe('published');
+    expect((await call('countyB', 'GET', `/assessments/${id}/subjects/${B}`)).json().rank).toBe(2);
     expect((await act('steering', 'publish')).statusCode).toBe(409);
   });
 
@@ -182,5 +214,56 @@ describeEachDb('assessment: a whole cycle for two counties, from self-assessment
     wb.worksheets[0]!.eachRow((row) => names.push(String(row.getCell(2).value ?? '')));
     expect(names).toEqual(expect.arrayContaining(['信丰县', '南康区']));
     expect((await call('countyA', 'GET', `/assessments/${id}/comparison`)).json()).toMatchObject({ previous: null, rows: [{ key: A, previousTotal: null }, { key: B }] });
+  });
+
+  it('lets a department self-assess its own subject of a department assessment, and see nothing of another before publication', async () => {
+    const schemes = (await call('steering', 'GET', '/schemes')).json() as Array<{ id: number; subject: string; scheme: { items: Array<{ key: string }> } }>;
+    const dept = structuredClone(schemes.find((s) => s.subject === 'department')!.scheme) as { items: object[] };
+    // the shipped department scheme is computed only: a version with a reviewed measures item to self-assess
+    dept.items = [
+      ...dept.items.filter((i) => (i as { key: string }).key !== 'reports-on-time'),
+      { key: 'dept-measures', title: '节能减排措施落实情况', group: 'measures', maxPoints: 30, kind: 'reviewed', checklist: [{ key: 'plan', text: '制定年度工作方案', points: 20 }, { key: 'report', text: '按时报送工作总结', points: 10 }], reviewerDepartments: ['fgw'] },
+    ];
+    const v = await call('steering', 'POST', '/schemes', { scheme: dept, source: '部门自评测试' });
+    expect(v.statusCode, v.body).toBe(201);
+    const opened = await call('steering', 'POST', '/assessments', { schemeId: v.json().id, period: '2024', cutoff: '2025-03-31' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const did = opened.json().id as number;
+    const dcall = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => call(who, method, `/assessments/${did}${url}`, payload);
+
+    // 市生态环境局 (sthjj) sees only its own subject, without its rank; not 市发改委's; a county sees none
+    const mine = (await dcall('sthjj', 'GET', '')).json();
+    expect(mine.ownSubjectKey).toBe('sthjj');
+    expect(mine.subjects.map((s: { key: string; rank: number | null }) => [s.key, s.rank])).toEqual([['sthjj', null]]);
+    expect((await dcall('sthjj', 'GET', '/subjects/fgw')).statusCode).toBe(404);
+    expect((await dcall('countyA', 'GET', '')).json().subjects).toEqual([]);
+    expect((await dcall('countyA', 'GET', '/subjects/sthjj')).statusCode).toBe(404);
+    expect((await dcall('countyA', 'GET', '/subjects/fgw')).statusCode).toBe(404);
+    expect((await dcall('countyA', 'POST', '/actions', { action: 'submit-self', subjectKey: 'sthjj' })).statusCode).toBe(403);
+
+    const own = (await dcall('sthjj', 'GET', '/subjects/sthjj')).json();
+    expect(own).toMatchObject({ rank: null, isOwn: true, scorable: ['dept-measures'] });
+    expect((await dcall('sthjj', 'POST', '/subjects/fgw/scores', { itemKey: 'dept-measures', points: 20, checked: ['plan'] })).statusCode).toBe(403);
+    expect((await upload('sthjj', `/assessments/${did}/subjects/fgw/evidence`, 'dept-measures', 'x.pdf', Buffer.from('%PDF-1.7'))).statusCode).toBe(404);
+    const up = await upload('sthjj', `/assessments/${did}/subjects/sthjj/evidence`, 'dept-measures', '年度工作方案.pdf', Buffer.from('%PDF-1.7 方案'));
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json().evidence).toMatchObject([{ itemKey: 'dept-measures', fileName: '年度工作方案.pdf' }]);
+    const self = await dcall('sthjj', 'POST', '/subjects/sthjj/scores', { itemKey: 'dept-measures', points: 30, checked: ['plan', 'report'], note: '方案和总结齐全' });
+    expect(self.statusCode, self.body).toBe(200);
+    expect(self.json().scores).toMatchObject([{ itemKey: 'dept-measures', stage: 'self', points: 30 }]);
+
+    expect((await dcall('sthjj', 'POST', '/actions', { action: 'submit-self', subjectKey: 'fgw' })).statusCode).toBe(403);
+    const submitted = await dcall('sthjj', 'POST', '/actions', { action: 'submit-self', subjectKey: 'sthjj' });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().subjects).toMatchObject([{ key: 'sthjj', selfSubmittedAt: expect.any(String), rank: null }]);
+    expect((await dcall('sthjj', 'POST', '/actions', { action: 'submit-self', subjectKey: 'sthjj' })).statusCode).toBe(409);
+    expect((await dcall('sthjj', 'POST', '/subjects/sthjj/scores', { itemKey: 'dept-measures', points: 20, checked: ['plan'] })).statusCode).toBe(409);
+    // the other department self-assesses its own the same way; the city sees both, ranked
+    expect((await dcall('fgw', 'POST', '/subjects/fgw/scores', { itemKey: 'dept-measures', points: 20, checked: ['plan'] })).statusCode).toBe(200);
+    // (self scores do not count: 市发改委 ranks first on its computed items)
+    expect((await dcall('steering', 'GET', '')).json().subjects.map((s: { key: string; rank: number }) => [s.key, s.rank])).toEqual([
+      ['fgw', 1],
+      ['sthjj', 2],
+    ]);
   });
 });

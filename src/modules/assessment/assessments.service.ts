@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
+import * as orgRepo from '../org/repo';
 import { computeMetrics } from './metrics.service';
 import * as repo from './repo';
 import type { AssessmentActionBody, AssessmentCreateBody, AssessmentOut, AssessmentStatus, ComparisonOut, SubjectSummary } from './schemas';
@@ -25,6 +26,24 @@ export function userOf(ctx: Ctx): UserActor {
   if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', '请先登录');
   return ctx.actor;
 }
+
+/** The user with its department's code (a department scheme's subject key), looked up once per request. */
+export type Viewer = UserActor & { departmentCode: string | null };
+
+export async function viewerOf(ctx: Ctx): Promise<Viewer> {
+  const a = userOf(ctx);
+  if (a.role !== 'department' || a.departmentId === null) return { ...a, departmentCode: null };
+  return { ...a, departmentCode: (await orgRepo.findDepartment(ctx.db, { id: a.departmentId }))?.code ?? null };
+}
+
+export type SchemeSubject = 'region' | 'department';
+
+/** Who self-assesses in an assessment of this kind: the counties in a region scheme, the departments in a department scheme. */
+export const isSelfAssessor = (v: Viewer, scheme: SchemeSubject) => (scheme === 'region' ? v.role === 'county' : v.role === 'department');
+
+/** The viewer's own subject: its region in a region scheme, its department in a department scheme. */
+export const isOwnSubject = (v: Viewer, scheme: SchemeSubject, key: string) =>
+  scheme === 'region' ? v.role === 'county' && v.regionCode === key : v.role === 'department' && v.departmentCode === key;
 
 export async function loadAssessment(db: Db, id: number): Promise<Loaded> {
   const a = await repo.findAssessment(db, id);
@@ -53,24 +72,46 @@ export function rankSubjects(l: Loaded): RankedSubject[] {
   return ranked.map(({ subject, rank, isVetoed, ...result }) => ({ subject, result, rank, isVetoed }));
 }
 
-/** A county sees only its own subject until the results are published; the city and the departments see all. */
-export const mayViewSubject = (a: UserActor, status: string, key: string) => a.role !== 'county' || status === 'published' || a.regionCode === key;
+/**
+ * Until the results are published a self-assessor (a county in a region assessment, a department in a department
+ * assessment) sees only its own subject, and a county nothing of a department assessment; the city sees all, and so
+ * do the departments in a region assessment (they review). Once published, everyone sees every subject.
+ */
+export function mayViewSubject(v: Viewer, status: string, scheme: SchemeSubject, key: string): boolean {
+  if (status === 'published') return true;
+  if (v.role === 'county' || isSelfAssessor(v, scheme)) return isOwnSubject(v, scheme, key);
+  return true;
+}
 
-const summaryOf = (r: RankedSubject): SubjectSummary => ({
+/** Whether the viewer may learn ranks now: a county, or a department in a department assessment, only once published. */
+export const mayViewRank = (v: Viewer, status: string, scheme: SchemeSubject) => status === 'published' || !(v.role === 'county' || isSelfAssessor(v, scheme));
+
+/** The subjects the viewer may see, best rank first (then by key). */
+export function visibleRanked(v: Viewer, l: Loaded): RankedSubject[] {
+  const scheme = l.scheme.subject as SchemeSubject;
+  return rankSubjects(l)
+    .filter((r) => mayViewSubject(v, l.a.status, scheme, r.subject.subjectKey))
+    .sort((x, y) => x.rank - y.rank || x.subject.subjectKey.localeCompare(y.subject.subjectKey));
+}
+
+const summaryOf = (v: Viewer, l: Loaded, r: RankedSubject): SubjectSummary => ({
   key: r.subject.subjectKey,
   name: r.subject.name,
   selfSubmittedAt: r.subject.selfSubmittedAt,
+  targetPoints: r.result.targetPoints,
+  measurePoints: r.result.measurePoints,
+  deductions: r.result.deductions,
   total: r.result.total,
   grade: r.result.grade,
   gradeLabel: r.result.gradeLabel,
   vetoed: r.isVetoed,
-  rank: r.rank,
+  vetoes: r.result.vetoes.map((x) => x.message),
+  rank: mayViewRank(v, l.a.status, l.scheme.subject as SchemeSubject) ? r.rank : null,
 });
 
-async function assessmentOut(ctx: Ctx, l: Loaded): Promise<AssessmentOut> {
-  const a = userOf(ctx);
+async function assessmentOut(ctx: Ctx, l: Loaded, viewer?: Viewer): Promise<AssessmentOut> {
+  const v = viewer ?? (await viewerOf(ctx));
   const events = await repo.listEvents(ctx.db, [l.a.id]);
-  const ranked = rankSubjects(l).filter((r) => mayViewSubject(a, l.a.status, r.subject.subjectKey));
   return {
     id: l.a.id,
     title: l.a.title,
@@ -80,13 +121,15 @@ async function assessmentOut(ctx: Ctx, l: Loaded): Promise<AssessmentOut> {
     scheme: { id: l.scheme.id, code: l.scheme.code, version: l.scheme.version, subject: l.scheme.subject as 'region' | 'department', name: l.scheme.name },
     createdAt: l.a.createdAt,
     history: events.map((e) => ({ action: e.e.action, comment: e.e.comment, actorName: e.actorName, at: e.e.at })),
-    subjects: ranked.sort((x, y) => x.rank - y.rank || x.subject.subjectKey.localeCompare(y.subject.subjectKey)).map(summaryOf),
+    subjects: visibleRanked(v, l).map((r) => summaryOf(v, l, r)),
+    ownSubjectKey: l.subjects.find((s) => isOwnSubject(v, l.scheme.subject as SchemeSubject, s.subjectKey))?.subjectKey ?? null,
   };
 }
 
 export async function listAssessments(ctx: Ctx): Promise<AssessmentOut[]> {
+  const v = await viewerOf(ctx);
   const out: AssessmentOut[] = [];
-  for (const a of await repo.listAssessments(ctx.db)) out.push(await assessmentOut(ctx, await loadAssessment(ctx.db, a.id)));
+  for (const a of await repo.listAssessments(ctx.db)) out.push(await assessmentOut(ctx, await loadAssessment(ctx.db, a.id), v));
   return out;
 }
 
@@ -151,13 +194,14 @@ const STEPS: Record<Exclude<AssessmentActionBody['action'], 'submit-self'>, Step
 };
 const STATUS_LABEL: Record<AssessmentStatus, string> = { self: '自评', review: '部门评审', consolidation: '汇总审核', approval: '报批', approved: '已审定', published: '已公布' };
 
-/** 自评提交: a county submits its own subject's self-assessment while the status is self. */
+/** 自评提交: a self-assessor (a county in a region assessment, a department in a department one) submits its own subject while the status is self. */
 async function submitSelf(ctx: Ctx, l: Loaded, body: AssessmentActionBody) {
-  const actor = userOf(ctx);
-  if (actor.role !== 'county') throw new AppError('forbidden', '只有县（市、区）可以提交自评');
-  const key = body.subjectKey ?? actor.regionCode ?? '';
+  const actor = await viewerOf(ctx);
+  const scheme = l.scheme.subject as SchemeSubject;
+  if (!isSelfAssessor(actor, scheme)) throw new AppError('forbidden', scheme === 'region' ? '只有县（市、区）可以提交自评' : '只有被考核部门可以提交自评');
+  const key = body.subjectKey ?? (scheme === 'region' ? actor.regionCode : actor.departmentCode) ?? '';
   const subject = l.subjects.find((s) => s.subjectKey === key);
-  if (!subject || key !== actor.regionCode) throw new AppError('forbidden', '只能提交本地区的自评');
+  if (!subject || !isOwnSubject(actor, scheme, key)) throw new AppError('forbidden', scheme === 'region' ? '只能提交本地区的自评' : '只能提交本部门的自评');
   if (l.a.status !== 'self') throw new AppError('conflict', `考核处于${STATUS_LABEL[l.a.status as AssessmentStatus]}阶段，不能提交自评`);
   if (subject.selfSubmittedAt) throw new AppError('conflict', `${subject.name} 已提交自评`);
   await ctx.db.transaction(async (tx) => {
@@ -197,15 +241,12 @@ export async function actOnAssessment(ctx: Ctx, id: number, body: AssessmentActi
 
 /** 同比: each visible subject against the same subject in the latest earlier published assessment of the same kind. */
 export async function compareAssessment(ctx: Ctx, id: number): Promise<ComparisonOut> {
-  const actor = userOf(ctx);
+  const actor = await viewerOf(ctx);
   const l = await loadAssessment(ctx.db, id);
   const prevRow = await repo.previousPublished(ctx.db, l.a, l.scheme.subject);
   const prev = prevRow ? await loadAssessment(ctx.db, prevRow.id) : null;
   const before = new Map(prev ? prev.subjects.map((s) => [s.subjectKey, resultOf(prev, s)]) : []);
-  const rows = rankSubjects(l)
-    .filter((r) => mayViewSubject(actor, l.a.status, r.subject.subjectKey))
-    .sort((x, y) => x.rank - y.rank)
-    .map(({ subject, result }) => {
+  const rows = visibleRanked(actor, l).map(({ subject, result }) => {
       const p = before.get(subject.subjectKey);
       const c = p ? compareYears(result, p) : null;
       return { key: subject.subjectKey, name: subject.name, total: result.total, previousTotal: p?.total ?? null, delta: c?.total.delta ?? null, grade: result.grade, previousGrade: p?.grade ?? null };

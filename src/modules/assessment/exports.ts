@@ -7,7 +7,7 @@ import { beijingDate } from '../../domain/reporting/calendar';
 import { renderPdf } from '../../exports/pdf';
 import { type MessageKey, translate } from '../../i18n/index';
 import type { Ctx } from '../../server/context';
-import { loadAssessment, mayViewSubject, rankSubjects, userOf } from './assessments.service';
+import { loadAssessment, mayViewRank, type SchemeSubject, viewerOf, visibleRanked } from './assessments.service';
 import { getSubject } from './scores.service';
 
 // The documents go out in Chinese, whatever the reader's language: labels from the zh-CN catalog.
@@ -20,11 +20,10 @@ const p2 = (x: number) => pointsText(x);
  * rank, name, target, measures, deductions, total, grade and vetoes, then the note and the signature line.
  */
 export async function summaryXlsx(ctx: Ctx, id: number) {
-  const a = userOf(ctx);
+  const a = await viewerOf(ctx);
   const l = await loadAssessment(ctx.db, id);
-  const rows = rankSubjects(l)
-    .filter((r) => mayViewSubject(a, l.a.status, r.subject.subjectKey))
-    .sort((x, y) => x.rank - y.rank || x.subject.subjectKey.localeCompare(y.subject.subjectKey));
+  const rows = visibleRanked(a, l);
+  const showRank = mayViewRank(a, l.a.status, l.scheme.subject as SchemeSubject);
   const title = zh('assessmentReport.summaryTitle', { period: l.a.period });
 
   const wb = new ExcelJS.Workbook();
@@ -42,7 +41,7 @@ export async function summaryXlsx(ctx: Ctx, id: number) {
   head(3, 8, zh('assessmentReport.col.veto'), 4);
   for (const r of rows) {
     const veto = r.result.vetoes.map((v) => v.message).join('；') || zh('assessmentReport.noVeto');
-    const row = ws.addRow([r.rank, r.subject.name, r.result.targetPoints, r.result.measurePoints, r.result.deductions, r.result.total, r.result.gradeLabel, veto]);
+    const row = ws.addRow([showRank ? r.rank : zh('assessment.rank.hidden'), r.subject.name, r.result.targetPoints, r.result.measurePoints, r.result.deductions, r.result.total, r.result.gradeLabel, veto]);
     for (let k = 3; k <= 6; k++) row.getCell(k).numFmt = '0.00';
   }
   ws.addRow([]);
@@ -108,7 +107,12 @@ export async function reportPdf(ctx: Ctx, id: number, key: string) {
       },
       fontSize: 8,
     },
-    { text: zh('assessmentReport.totals', { target: p2(r.targetPoints), measures: p2(r.measurePoints), deductions: p2(r.deductions), total: p2(r.total), grade: r.gradeLabel, rank: d.rank }), margin: [0, 8, 0, 0] },
+    {
+      text: d.rank === null
+        ? zh('assessment.report.totalsUnranked', { target: p2(r.targetPoints), measures: p2(r.measurePoints), deductions: p2(r.deductions), total: p2(r.total), grade: r.gradeLabel })
+        : zh('assessmentReport.totals', { target: p2(r.targetPoints), measures: p2(r.measurePoints), deductions: p2(r.deductions), total: p2(r.total), grade: r.gradeLabel, rank: d.rank }),
+      margin: [0, 8, 0, 0],
+    },
     h(zh('assessmentReport.chart')),
     groupChart(ITEM_GROUPS.map((g) => ({ label: GROUP_LABEL(g), points: groupPoints(g), max: maxOf(g), deduction: g === 'deduction' }))),
     h(zh('assessmentReport.vetoes')),

@@ -105,7 +105,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/assessments/:id/subjects/:key/evidence',
-    { config: { access: access.roles('admin', 'steering', 'county') }, bodyLimit: EVIDENCE_MAX_BYTES + 64 * 1024, schema: { operationId: 'attachAssessmentEvidence', tags, params: SubjectParams, response: { 200: SubjectDetailOut } } },
+    { config: { access: access.roles('admin', 'steering', 'department', 'county') }, bodyLimit: EVIDENCE_MAX_BYTES + 64 * 1024, schema: { operationId: 'attachAssessmentEvidence', tags, params: SubjectParams, response: { 200: SubjectDetailOut } } },
     async (req) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported-media-type', '请以 multipart/form-data 上传（itemKey 字段和文件）');
       const parts = parseMultipart(req.body, req.headers['content-type'] ?? '');

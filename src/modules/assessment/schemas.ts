@@ -9,9 +9,11 @@ import { AssessmentScheme, GRADES, METRIC_KEYS, MetricValue } from '../../domain
  * - the steering office (role steering; admin too) edits schemes, opens an assessment, opens review, consolidates
  *   (may adjust any reviewed score, with a note) and sends it for approval, and publishes once approved;
  * - a county user self-assesses its own region's reviewed items (stage self) with evidence while the status is
- *   `self`, then submits; it sees only its own subject until the results are published;
- * - a department user scores (stage review) only the reviewed items whose reviewerDepartments hold its
- *   department's code, while the status is `review`;
+ *   `self`, then submits; it sees only its own subject, without its rank, until the results are published;
+ * - in a department assessment the department whose code is the subject key does the same for its own subject
+ *   (and likewise sees only that subject, without its rank, until published);
+ * - in a region assessment a department user scores (stage review) only the reviewed items whose
+ *   reviewerDepartments hold its department's code, while the status is `review`;
  * - the city government (role admin) approves or returns (comment required) while the status is `approval`.
  * Computed items come from the metrics snapshot taken as of the cut-off when the assessment is opened (and taken
  * again by `recompute` until consolidation); the result is frozen at consolidation.
@@ -71,12 +73,19 @@ export const SubjectSummary = z.object({
   key: z.string(),
   name: z.string(),
   selfSubmittedAt: z.date().nullable(),
+  /** The subtotals of the result: target + measures + deductions (≤ 0) = total. */
+  targetPoints: z.number(),
+  measurePoints: z.number(),
+  deductions: z.number(),
   /** The live score (reviewed items at their current review score, else 0) until consolidation; then the frozen one. */
   total: z.number(),
   grade: z.enum(GRADES),
   gradeLabel: z.string(),
   vetoed: z.boolean(),
-  rank: z.number().int(),
+  /** The messages of the vetoes in force. */
+  vetoes: z.array(z.string()),
+  /** Rank among all subjects; null for a self-assessor (county, or department in a department assessment) before publication. */
+  rank: z.number().int().nullable(),
 });
 export type SubjectSummary = z.infer<typeof SubjectSummary>;
 
@@ -90,6 +99,8 @@ export const AssessmentOut = z.object({
   createdAt: z.date(),
   history: z.array(HistoryEntry),
   subjects: z.array(SubjectSummary),
+  /** The viewer's own subject, the one it self-assesses (its region, or its department in a department assessment); else null. */
+  ownSubjectKey: z.string().nullable(),
 });
 export type AssessmentOut = z.infer<typeof AssessmentOut>;
 
@@ -145,7 +156,10 @@ export const SubjectDetailOut = z.object({
   result: ResultOut,
   /** Whether the result is frozen (consolidated) or live. */
   frozen: z.boolean(),
-  rank: z.number().int(),
+  /** Null for a self-assessor before publication (see SubjectSummary.rank). */
+  rank: z.number().int().nullable(),
+  /** Whether this is the viewer's own subject (see AssessmentOut.ownSubjectKey). */
+  isOwn: z.boolean(),
   /** Item keys the viewer may score now (stage by role and status). */
   scorable: z.array(z.string()),
 });
@@ -156,7 +170,12 @@ export const ScoreBody = z.object({ itemKey: Key, points: z.number().min(0).max(
 export type ScoreBody = z.infer<typeof ScoreBody>;
 
 /** The steering office lifts (or restores) a veto for a subject, with the reason (an approved exemption). */
-export const ExemptionBody = z.object({ vetoKey: Key, exempt: z.boolean(), reason: z.string().trim().min(1).max(2000) });
+export const ExemptionBody = z.object({
+  vetoKey: Key,
+  exempt: z.boolean(),
+  reason: z.string().trim().min(1, '请填写豁免（或撤销豁免）的理由（reason）').max(2000, '理由（reason）不能超过 2000 字'),
+});
+export type ExemptionBody = z.infer<typeof ExemptionBody>;
 
 /** Year over year: this assessment's subjects against the same subjects in the latest earlier published one. */
 export const ComparisonOut = z.object({
@@ -193,7 +212,7 @@ export const SubjectParams = z.object({ id: Id, key: Key });
  *   GET  /assessments/:id/subjects/:key  → SubjectDetailOut
  *   POST /assessments/:id/subjects/:key/scores     ScoreBody → SubjectDetailOut
  *   POST /assessments/:id/subjects/:key/exemptions ExemptionBody → SubjectDetailOut (steering, before consolidation)
- *   POST /assessments/:id/subjects/:key/evidence   multipart (itemKey field + file) → SubjectDetailOut
+ *   POST /assessments/:id/subjects/:key/evidence   multipart (itemKey field + file) → SubjectDetailOut (the self-assessor, the city)
  *   GET  /assessments/:id/subjects/:key/evidence/:evidenceId → the file
  *   GET  /assessments/:id/subjects/:key/report.pdf → the subject's official report (Chinese PDF, tables + chart)
  */

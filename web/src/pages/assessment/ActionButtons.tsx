@@ -21,7 +21,7 @@ export function ActionButtons({ me, assessment }: { me: Me; assessment: Assessme
   const fail = (e: Error) => void message.error(e instanceof ApiError ? [e.title, problemDetail(e)].filter(Boolean).join('：') : e.message);
   const run = (action: Action, extra: { comment?: string } = {}) =>
     act.mutate(
-      { action, ...extra, ...(action === 'submit-self' && me.regionCode ? { subjectKey: me.regionCode } : {}) },
+      { action, ...extra, ...(action === 'submit-self' && assessment.ownSubjectKey ? { subjectKey: assessment.ownSubjectKey } : {}) },
       {
         onSuccess: () => {
           void message.success(t('assessment.action.done', { action: t(actionKey(action)) }));

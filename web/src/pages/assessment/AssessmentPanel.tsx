@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Flex, Skeleton, Steps, Timeline, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { ASSESSMENT_STATUSES } from '../../../../src/modules/assessment/schemas';
@@ -9,9 +9,9 @@ import { ThreadHeading } from '../../components/ReviewHistory';
 import type { Me } from '../auth/queries';
 import { ActionButtons } from './ActionButtons';
 import { historyKey, statusIndex, statusKey } from './labels';
-import { RankingTable, type RankingRow } from './RankingTable';
-import { assessmentQuery, comparisonQuery, subjectQuery, summaryXlsxUrl } from './queries';
-import { summaryCounts } from './summary';
+import { RankingTable } from './RankingTable';
+import { assessmentQuery, comparisonQuery, summaryXlsxUrl } from './queries';
+import { rankingRows, summaryCounts } from './summary';
 
 const RankingBars = lazy(() => import('./RankingBars'));
 
@@ -20,16 +20,8 @@ export function AssessmentPanel({ me, id }: { me: Me; id: number }) {
   const { t, locale } = useI18n();
   const one = useQuery(assessmentQuery(id));
   const comparison = useQuery(comparisonQuery(id));
-  const subjects = one.data?.subjects ?? [];
-  // The ranking's target / measures / deduction columns come from each subject's result (a handful of counties).
-  const details = useQueries({ queries: subjects.map((s) => subjectQuery(id, s.key)) });
-  const rows: RankingRow[] = subjects
-    .map((s, i) => {
-      const r = details[i]?.data?.result;
-      const c = comparison.data?.rows.find((x) => x.key === s.key);
-      return { ...s, target: r?.targetPoints ?? null, measures: r?.measurePoints ?? null, deductions: r?.deductions ?? null, vetoes: r?.vetoes.map((v) => v.message) ?? [], delta: c?.delta ?? null, previousTotal: c?.previousTotal ?? null };
-    })
-    .sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
+  // The subtotals come with each subject's summary: no subject's detail is fetched for the ranking.
+  const rows = rankingRows(one.data?.subjects ?? [], comparison.data);
 
   if (one.isError) return <QueryError error={one.error} onRetry={() => void one.refetch()} />;
   if (!one.data) return <Skeleton active paragraph={{ rows: 10 }} />;

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { Chart } from '../../components/Chart';
 import { GRADE_COLOUR, gradeKey } from './labels';
-import type { RankingRow } from './RankingTable';
+import type { RankingRow } from './summary';
 
 /** Totals by rank as bars in their grade's colour (lazy: it pulls in ECharts). */
 export default function RankingBars({ rows, label }: { rows: readonly RankingRow[]; label: string }) {

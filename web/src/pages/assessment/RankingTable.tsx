@@ -5,9 +5,7 @@ import { useI18n } from '../../app/i18n-context';
 import type { ExportColumn } from '../../components/table-export';
 import { TableTitle } from '../dashboard/TableTitle';
 import { fmt2, GRADE_TAG, gradeKey } from './labels';
-import type { SubjectRow } from './queries';
-
-export type RankingRow = SubjectRow & { target: number | null; measures: number | null; deductions: number | null; vetoes: string[]; delta: number | null; previousTotal: number | null };
+import type { RankingRow } from './summary';
 
 type Props = { rows: RankingRow[]; title: string; assessmentId: number; region: boolean; previousPeriod: string | null; extra: ReactNode };
 
@@ -16,7 +14,13 @@ export function RankingTable({ rows, title, assessmentId, region, previousPeriod
   const { t } = useI18n();
   const pts = (v: number | null) => (v === null ? '—' : t('assessment.points', { value: fmt2(v) }));
   const columns: ExportColumn<RankingRow>[] = [
-    { title: t('assessment.rank.rank'), dataIndex: 'rank', align: 'right', width: 64 },
+    {
+      title: t('assessment.rank.rank'),
+      key: 'rank',
+      align: 'right',
+      width: 96,
+      render: (_, r) => (r.rank === null ? <Typography.Text type="secondary">{t('assessment.rank.hidden')}</Typography.Text> : r.rank),
+    },
     {
       title: t(region ? 'assessment.rank.county' : 'assessment.rank.subject'),
       key: 'name',
@@ -26,8 +30,8 @@ export function RankingTable({ rows, title, assessmentId, region, previousPeriod
         </Link>
       ),
     },
-    { title: t('assessment.rank.target'), key: 'target', align: 'right', render: (_, r) => pts(r.target) },
-    { title: t('assessment.rank.measures'), key: 'measures', align: 'right', render: (_, r) => pts(r.measures) },
+    { title: t('assessment.rank.target'), key: 'target', align: 'right', render: (_, r) => pts(r.targetPoints) },
+    { title: t('assessment.rank.measures'), key: 'measures', align: 'right', render: (_, r) => pts(r.measurePoints) },
     { title: t('assessment.rank.deductions'), key: 'deductions', align: 'right', render: (_, r) => pts(r.deductions) },
     { title: t('assessment.rank.total'), key: 'total', align: 'right', render: (_, r) => <Typography.Text strong>{pts(r.total)}</Typography.Text> },
     { title: t('assessment.rank.grade'), key: 'grade', render: (_, r) => <Tag color={GRADE_TAG[r.grade]}>{t(gradeKey(r.grade))}</Tag> },

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { useMe } from '../../app/use-me';
 import { fmt2, GRADE_TAG, gradeKey, groupKey, isSteering, statusKey } from './labels';
+import { ExemptionPanel } from './ExemptionPanel';
 import { ItemPanel } from './ItemPanel';
 import { assessmentQuery, type ItemRow, reportPdfUrl, schemesQuery, subjectQuery } from './queries';
 
@@ -29,10 +30,12 @@ export function SubjectPage() {
   if (!detail.data) return <Skeleton active paragraph={{ rows: 12 }} />;
   const d = detail.data;
   const r = d.result;
-  const schemeItems = schemes.data?.find((s) => s.id === assessment.data?.scheme.id)?.scheme.items ?? [];
+  const scheme = schemes.data?.find((s) => s.id === assessment.data?.scheme.id)?.scheme;
+  const schemeItems = scheme?.items ?? [];
   const reviewed = (k: string) => schemeItems.find((i): i is ReviewedItem => i.key === k && i.kind === 'reviewed');
-  // 佐证材料: the county for its own subject during self-assessment, the city until consolidation (the server checks again).
-  const canUpload = (me.role === 'county' && me.regionCode === d.key && d.status === 'self') || (isSteering(me) && (d.status === 'self' || d.status === 'review'));
+  // 佐证材料: the self-assessor (a county, or a department in a department assessment) for its own subject during
+  // self-assessment, the city until consolidation (the server checks again).
+  const canUpload = (d.isOwn && d.status === 'self') || (isSteering(me) && (d.status === 'self' || d.status === 'review'));
   const pts = (v: number) => t('assessment.points', { value: fmt2(v) });
   const title = t('assessment.subject.title', { name: d.name, title: assessment.data?.title ?? '' });
 
@@ -54,7 +57,9 @@ export function SubjectPage() {
         <Descriptions.Item label={t('assessment.subject.grade')}>
           <Tag color={GRADE_TAG[r.grade]}>{t(gradeKey(r.grade))}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('assessment.subject.rank')}>{d.rank}</Descriptions.Item>
+        <Descriptions.Item label={t('assessment.subject.rank')}>
+          {d.rank ?? <Typography.Text type="secondary">{t('assessment.rank.hidden')}</Typography.Text>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('assessment.rank.target')}>{pts(r.targetPoints)}</Descriptions.Item>
         <Descriptions.Item label={t('assessment.rank.measures')}>{pts(r.measurePoints)}</Descriptions.Item>
         <Descriptions.Item label={t('assessment.rank.deductions')}>{pts(r.deductions)}</Descriptions.Item>
@@ -71,7 +76,8 @@ export function SubjectPage() {
         ) : (
           <Alert type="success" showIcon message={`${t('assessment.subject.vetoes')}：${t('assessment.subject.noVeto')}`} />
         )}
-        {r.exempted.length > 0 && <Alert type="warning" showIcon message={t('assessment.subject.exempted', { keys: r.exempted.join('、') })} />}
+        {r.exempted.length > 0 && <Alert type="warning" showIcon message={t('assessment.subject.exempted', { keys: r.exempted.map((k) => scheme?.vetoes.find((v) => v.key === k)?.message ?? k).join('、') })} />}
+        {scheme && assessment.data && <ExemptionPanel detail={d} vetoes={scheme.vetoes} history={assessment.data.history} mayChange={isSteering(me)} />}
         {r.missingMetrics.length > 0 && <Alert type="warning" showIcon message={t('assessment.subject.missing', { metrics: r.missingMetrics.map((m) => METRIC_LABELS[m]).join('、') })} />}
         {d.selfSubmittedAt && <Typography.Text type="secondary">{t('assessment.subject.selfSubmitted', { at: new Date(d.selfSubmittedAt).toLocaleString(locale, { hour12: false }) })}</Typography.Text>}
       </Flex>

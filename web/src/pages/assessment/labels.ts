@@ -3,7 +3,7 @@ import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../../../src/modu
 import type { MessageKey } from '../../../../src/i18n/index';
 import type { Me } from '../auth/queries';
 import { isMessageKey } from '../../app/i18n-context';
-import type { Action, Assessment } from './queries';
+import type { Action, Assessment, SubjectRow } from './queries';
 
 export const gradeKey = (g: Grade): MessageKey => `assessment.grade.${g}`;
 export const statusKey = (s: AssessmentStatus): MessageKey => `assessment.status.${s}`;
@@ -28,12 +28,14 @@ type Who = Pick<Me, 'role' | 'regionCode'>;
 export const isSteering = (me: Who) => me.role === 'steering' || me.role === 'admin';
 
 /**
- * The process steps the viewer may take now (the server checks again): the county submits its own self-assessment,
- * the steering office opens review, consolidates, sends for approval and publishes, the city government approves or returns.
+ * The process steps the viewer may take now (the server checks again): the self-assessor (a county, or a department
+ * in a department assessment: the server marks its own subject) submits its self-assessment, the steering office
+ * opens review, consolidates, sends for approval and publishes, the city government approves or returns.
  */
-export function allowedActions(me: Who, a: Pick<Assessment, 'status' | 'subjects'>): Action[] {
+export function allowedActions(me: Who, a: Pick<Assessment, 'status' | 'ownSubjectKey'> & { subjects: ReadonlyArray<Pick<SubjectRow, 'key' | 'selfSubmittedAt'>> }): Action[] {
   const out: Action[] = [];
-  if (a.status === 'self' && me.role === 'county' && a.subjects.some((s) => s.key === me.regionCode && s.selfSubmittedAt === null)) out.push('submit-self');
+  const own = a.subjects.find((s) => s.key === a.ownSubjectKey);
+  if (a.status === 'self' && (me.role === 'county' || me.role === 'department') && own && own.selfSubmittedAt === null) out.push('submit-self');
   if (isSteering(me)) {
     if (a.status === 'self') out.push('open-review');
     if (a.status === 'review') out.push('consolidate');

@@ -6,6 +6,7 @@ import type {
   AssessmentOut,
   ComparisonOut,
   EvidenceOut,
+  ExemptionBody,
   SchemeBody,
   SchemeOut,
   ScoreBody,
@@ -67,6 +68,8 @@ export const useSaveScheme = () =>
 export const useOpenAssessment = () => useAssessmentMutation((body: NewAssessment) => api<Assessment>(`${API}/assessments`, { method: 'POST', body }));
 export const useAssessmentAction = (id: number) => useAssessmentMutation((body: ActionBody) => api<Assessment>(`${A(id)}/actions`, { method: 'POST', body }));
 export const useRecompute = (id: number) => useAssessmentMutation(() => api<Assessment>(`${A(id)}/recompute`, { method: 'POST' }));
+export const useSetExemption = (id: number, key: string) =>
+  useAssessmentMutation((body: z.input<typeof ExemptionBody>) => api<SubjectDetail>(`${S(id, key)}/exemptions`, { method: 'POST', body }));
 export const useSaveScore = (id: number, key: string) => useAssessmentMutation((body: NewScore) => api<SubjectDetail>(`${S(id, key)}/scores`, { method: 'POST', body }));
 
 /** The evidence upload of this module is multipart (the itemKey field and the file), per the contract. */
