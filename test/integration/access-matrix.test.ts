@@ -4,11 +4,10 @@ import { indicator } from '../../src/db/schema/index';
 import type { Role } from '../../src/domain/access';
 import { makeEnterprise, makeReport, makeUscc, makeUser, TEST_PASSWORD } from '../factories';
 import { type TestApp, loginAs, startTestApp } from '../helpers/app';
+import { type Case, EVERYONE, type Fixture, USERS, type Who } from './access/types';
+import { PUBLIC_MATRIX } from './access/public';
 import { describeEachDb } from '../helpers/db';
 
-type Who = Role | 'public';
-const EVERYONE: Who[] = ['public', 'admin', 'steering', 'department', 'county', 'enterprise'];
-const USERS: Who[] = ['admin', 'steering', 'department', 'county', 'enterprise'];
 const PLAN = 'ganzhou-14fyp-ecer';
 
 const REDUCTION_PROJECT = {
@@ -23,21 +22,12 @@ const REDUCTION_PROJECT = {
 const MONITORING_STATION = { mn: 'MX0', name: '矩阵测试站点', regionCode: '360702', medium: 'water', st: '32' };
 let stationSeq = 0;
 
-type Fixture = { enterpriseId: number; userId: number; taskId: number; reportId: number; indicatorId: number };
-type Case = {
-  allowed: Who[];
-  url: (f: Fixture) => string;
-  body?: () => unknown;
-  /** The call ends the session: use a fresh login for it. */
-  freshSession?: boolean;
-  contentType?: string;
-};
-
 /**
  * The spec of who may call what. Every registered /api route must be listed here:
  * a new route without a rule in this table fails the suite.
  */
 const MATRIX: Record<string, Case> = {
+  ...PUBLIC_MATRIX,
   'GET /api/health': { allowed: EVERYONE, url: () => '/api/health' },
   'POST /api/auth/login': { allowed: EVERYONE, url: () => '/api/auth/login', body: () => ({ username: 'nobody', password: 'x' }) },
   'POST /api/auth/logout': { allowed: USERS, url: () => '/api/auth/logout', freshSession: true },
