@@ -5,6 +5,8 @@ import { type appUser, indicator } from '../../src/db/schema/index';
 import type { MetricValue } from '../../src/domain/assessment/model';
 import { beijingDate } from '../../src/domain/reporting/calendar';
 import { computeMetrics } from '../../src/modules/assessment/metrics.service';
+import { ProjectBody } from '../../src/modules/enterprises/schemas';
+import { saveProject } from '../../src/modules/enterprises/projects.service';
 import { ReportBody } from '../../src/modules/reporting/schemas';
 import { reviewReport, submitReport } from '../../src/modules/reporting/service';
 import type { Ctx } from '../../src/server/context';
@@ -111,5 +113,17 @@ describeEachDb('assessment metrics: computed as of a cut-off, from approved data
     // Before the due date the 2024 figure is not yet owed.
     expect(figure(await ecoMetrics('2025-01-30').then((m) => m['reports-on-time']), '应报送报告数')).toBeLessThan(due);
     expect(await ecoMetrics('2025-06-30')).toEqual(after);
+  });
+
+  it('counts 能评未批先建 cases as the 两高一低 inventory stood at the cut-off, whatever was edited later', async () => {
+    const cases = async (cutoff: string) => (await zhanggong('2025', cutoff)).metrics['two-high-cases']!.value;
+    const project = ProjectBody.parse({ name: '某钢铁扩建项目', regionCode: '360702', industry: '钢铁', stage: 'under-construction', energyReviewStatus: 'pending', eiaStatus: 'approved', eiaNo: '赣环评〔2025〕1号', disposal: 'rectify' });
+    const row = await saveProject(at(steering, '2025-03-01T02:00:00Z'), null, project);
+    expect(await cases('2025-03-31')).toBe(1);
+    // Approved in May: a re-run for the March cut-off still finds the case; a June cut-off does not.
+    await saveProject(at(steering, '2025-05-01T02:00:00Z'), row.id, { ...project, energyReviewStatus: 'approved', energyReviewNo: '赣发改环资〔2025〕9号' });
+    expect(await cases('2025-03-31')).toBe(1);
+    expect(await cases('2025-06-30')).toBe(0);
+    expect(await cases('2025-02-01')).toBe(0); // not yet in the inventory
   });
 });

@@ -1,3 +1,4 @@
+import { rowsAsOf } from '../audit/as-of';
 import { and, eq, inArray, like, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { highEnergyProject, reductionDispatch, reductionDispatchEvent, reductionProject } from '../../db/schema/index';
@@ -62,7 +63,9 @@ export async function reductionMetric(db: Db, regionCodes: string[], year: numbe
  * stood (rows last changed before the cut-off).
  */
 export async function twoHighMetric(db: Db, regionCodes: string[], end: Date): Promise<Map<string, MetricValue>> {
-  const rows = await db.select().from(highEnergyProject).where(and(inArray(highEnergyProject.regionCode, regionCodes), lt(highEnergyProject.updatedAt, end)));
+  // As the inventory stood at the cut-off: a case resolved (or a project added) later does not change the figure.
+  const now = await db.select().from(highEnergyProject);
+  const rows = (await rowsAsOf(db, 'high_energy_project', now, end)).filter((r) => regionCodes.includes(r.regionCode));
   const out = new Map<string, MetricValue>();
   for (const code of regionCodes) {
     const own = rows.filter((r) => r.regionCode === code);
