@@ -7,6 +7,7 @@ import { beijingDate } from '../../src/domain/reporting/calendar';
 import { computeMetrics } from '../../src/modules/assessment/metrics.service';
 import { ProjectBody } from '../../src/modules/enterprises/schemas';
 import { saveProject } from '../../src/modules/enterprises/projects.service';
+import { setTarget } from '../../src/modules/dualcontrol/evaluation.service';
 import { ReportBody } from '../../src/modules/reporting/schemas';
 import { reviewReport, submitReport } from '../../src/modules/reporting/service';
 import type { Ctx } from '../../src/server/context';
@@ -125,5 +126,15 @@ describeEachDb('assessment metrics: computed as of a cut-off, from approved data
     expect(await cases('2025-03-31')).toBe(1);
     expect(await cases('2025-06-30')).toBe(0);
     expect(await cases('2025-02-01')).toBe(0); // not yet in the inventory
+  });
+
+  it('reads the targets as they stood at the cut-off: a target changed later does not change a re-run', async () => {
+    const period = (cutoff: string) => zhanggong('2021-2025', cutoff).then((z) => z.metrics['intensity-completion']!.value);
+    const before = await period('2099-12-31');
+    expect(before).toBeGreaterThan(0); // R_2022 ÷ 12.5 %
+    // The five-year target raised to 20 % after the cut-off (the audit keeps the set it replaced).
+    await setTarget(at(steering, '2100-01-02T02:00:00Z'), '360702', { baseYear: 2020, years: 5, basic: 0.2, incentive: null, source: '测试调整', annual: [] });
+    expect(await period('2099-12-31')).toBe(before);
+    expect(await period('2100-01-05')).toBeCloseTo((before! * 0.125) / 0.2, 5);
   });
 });

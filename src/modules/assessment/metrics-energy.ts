@@ -10,6 +10,7 @@ import type { MetricKey, MetricValue } from '../../domain/assessment/model';
 import * as dcRepo from '../dualcontrol/repo';
 import { regionInputOf } from '../dualcontrol/evaluation.service';
 import { referenceVersions } from '../reference/service';
+import { energyTargetsAsOf } from './targets-as-of';
 
 type Metrics = Partial<Record<MetricKey, MetricValue>>;
 
@@ -35,7 +36,7 @@ async function approvedAsOf(db: Db, end: Date) {
  * the cumulative reduction against the progress target P_t; the plan period compares R_t with the five-year target.
  */
 export async function energyMetrics(db: Db, regionCodes: string[], years: number[], end: Date): Promise<Map<string, Metrics>> {
-  const [accounts, targets, annual, versions] = await Promise.all([approvedAsOf(db, end), dcRepo.listTargets(db), dcRepo.listAnnualTargets(db), referenceVersions(db)]);
+  const [accounts, { targets, annual }, versions] = await Promise.all([approvedAsOf(db, end), energyTargetsAsOf(db, end), referenceVersions(db)]);
   const rules = evaluationRulesFrom(versions);
   const out = new Map<string, Metrics>();
   const whole = years.length > 1;

@@ -9,8 +9,8 @@ import { dailyCompleteness } from '../../domain/monitoring/completeness';
 import { POLLUTANTS } from '../../domain/reduction/index';
 import * as monRepo from '../monitoring/repo';
 import { pollutantTargets, reductionRules } from '../reduction/reference';
-import * as redRepo from '../reduction/repo';
 import { referenceAt } from '../reference/service';
+import { allocationsAsOf } from './targets-as-of';
 
 type Metrics = Partial<Record<MetricKey, MetricValue>>;
 type Accounting = { pollutants?: Array<{ pollutant: string; countable_t: number }> };
@@ -23,7 +23,7 @@ type Accounting = { pollutants?: Array<{ pollutant: string; countable_t: number 
 export async function reductionMetric(db: Db, regionCodes: string[], year: number, cutoff: string, end: Date): Promise<Map<string, MetricValue>> {
   const rules = await reductionRules(db, cutoff);
   const targets = await pollutantTargets(db, rules);
-  const allocations = await redRepo.listAllocations(db, targets.map((t) => t.indicatorId));
+  const allocations = await allocationsAsOf(db, end);
   const pollutantOf = new Map(targets.map((t) => [t.indicatorId, t.pollutant]));
   const rows = await db
     .select({ projectId: reductionDispatch.projectId, regionCode: reductionProject.regionCode, month: reductionDispatch.month, revision: reductionDispatch.revision, accounting: reductionDispatch.accounting })

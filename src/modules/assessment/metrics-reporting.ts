@@ -12,6 +12,7 @@ import { type Entry, type Reporter, entriesFor, threadKey } from '../reporting/c
 import { reportingReference } from '../reporting/reference';
 import * as reportingRepo from '../reporting/repo';
 import { cadenceLookup } from '../reporting/service';
+import { allocationsAsOf } from './targets-as-of';
 
 type Metrics = Partial<Record<MetricKey, MetricValue>>;
 type Report = typeof progressReport.$inferSelect;
@@ -88,7 +89,7 @@ async function loadInputs(db: Db, planCode: string, years: number[], cutoff: str
   }
   return {
     tree,
-    allocations: await reportingRepo.listAllocations(db, {}),
+    allocations: await allocationsAsOf(db, end),
     cadenceOf: await cadenceLookup(db, cutoff),
     rule: (await reportingReference(db, cutoff)).progressStatus,
     threads,

@@ -28,3 +28,18 @@ export async function rowsAsOf<T extends { id: number; updatedAt: Date }>(db: Db
   }
   return out;
 }
+
+/**
+ * For an entity audited as a whole set under a key (a region's targets, an indicator's shares): the `before` of the
+ * first change at or after `end`, per key. A key absent from the map was not changed since `end`.
+ */
+export async function setsBefore(db: Db, entity: string, end: Date): Promise<Map<string, unknown>> {
+  const events = await db
+    .select({ entityId: auditEvent.entityId, before: auditEvent.before })
+    .from(auditEvent)
+    .where(and(eq(auditEvent.entity, entity), gte(auditEvent.at, end)))
+    .orderBy(asc(auditEvent.at), asc(auditEvent.id));
+  const first = new Map<string, unknown>();
+  for (const e of events) if (e.entityId !== null && !first.has(e.entityId)) first.set(e.entityId, e.before);
+  return first;
+}
