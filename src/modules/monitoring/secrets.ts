@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -30,6 +30,14 @@ function secretKey(): Buffer {
   }
   cached = createHash('sha256').update(secret, 'utf8').digest();
   return cached;
+}
+
+/**
+ * A key for one purpose (e.g. signing public challenges, salting source addresses), derived from the same secret so
+ * that a deployment configures one secret only: HMAC-SHA-256(secret key, purpose).
+ */
+export function derivedKey(purpose: string): Buffer {
+  return createHmac('sha256', secretKey()).update(purpose, 'utf8').digest();
 }
 
 /** Seals a text: base64 of iv (12) · tag (16) · cipher text. */
