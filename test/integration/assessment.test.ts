@@ -81,6 +81,8 @@ describeEachDb('assessment: a whole cycle for two counties, from self-assessment
   it('opens an assessment with every subject’s metrics as of the cut-off; a county sees only its own subject', async () => {
     const body = { schemeId, period: '2024', cutoff: '2025-03-31' };
     expect((await call('countyA', 'POST', '/assessments', body)).statusCode).toBe(403);
+    // A cut-off inside the period would assess incomplete data: refused at the field.
+    expect((await call('steering', 'POST', '/assessments', { ...body, cutoff: '2024-06-30' })).json()).toMatchObject({ status: 400, errors: [{ pointer: '#/cutoff' }] });
     const created = await call('steering', 'POST', '/assessments', body);
     expect(created.statusCode).toBe(201);
     const a = created.json();

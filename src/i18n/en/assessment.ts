@@ -15,6 +15,8 @@ export const assessment = {
   'assessment.open.period': 'Period',
   'assessment.open.periodHint': 'A year (e.g. 2024) or the plan period (e.g. 2021-2025)',
   'assessment.open.cutoff': 'Data cut-off date',
+  'assessment.open.schemeRequired': 'Choose a scheme',
+  'assessment.open.cutoffRequired': 'Choose the data cut-off date (the assessment counts data approved on or before it)',
   'assessment.open.titleField': 'Title (optional)',
   'assessment.open.ok': 'Create',
   'assessment.open.done': 'Assessment “{title}” created',

@@ -13,6 +13,8 @@ export const assessment = {
   'assessment.open.period': '考核期',
   'assessment.open.periodHint': '年份（如 2024）或规划期（如 2021-2025）',
   'assessment.open.cutoff': '数据截止日期',
+  'assessment.open.schemeRequired': '请选择考核方案',
+  'assessment.open.cutoffRequired': '请选择数据截止日期（考核取数以此日及以前审核通过的数据为准）',
   'assessment.open.titleField': '考核名称（可选）',
   'assessment.open.ok': '新建',
   'assessment.open.done': '已新建考核“{title}”',

@@ -48,12 +48,15 @@ export type SchemeOut = z.infer<typeof SchemeOut>;
 export const SchemeBody = z.object({ scheme: AssessmentScheme, source: z.string().trim().min(1).max(2000) });
 export type SchemeBody = z.infer<typeof SchemeBody>;
 
-export const AssessmentCreateBody = z.object({
-  schemeId: Id,
-  period: Period,
-  cutoff: IsoDate,
-  title: z.string().trim().min(1).max(200).optional(),
-});
+export const AssessmentCreateBody = z
+  .object({
+    schemeId: Id,
+    period: Period,
+    cutoff: IsoDate,
+    title: z.string().trim().min(1).max(200).optional(),
+  })
+  // The data of a period is complete only after it ends (a mid-term review is a shorter period, e.g. 2021-2023).
+  .refine((b) => b.cutoff > `${b.period.slice(-4)}-12-31`, { message: '数据截止日期须在考核期结束之后（如 2024 年度考核取 2025-03-31）', path: ['cutoff'] });
 export type AssessmentCreateBody = z.infer<typeof AssessmentCreateBody>;
 
 export const ASSESSMENT_ACTIONS = ['submit-self', 'open-review', 'consolidate', 'submit-approval', 'approve', 'return', 'publish'] as const;

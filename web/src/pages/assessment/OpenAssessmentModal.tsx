@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
 import type { Dayjs } from 'dayjs';
 import { Period } from '../../../../src/modules/assessment/schemas';
 import { ApiError } from '../../api/client';
@@ -19,6 +20,11 @@ export function OpenAssessmentModal({ open, onClose }: { open: boolean; onClose:
   const schemes = useQuery({ ...schemesQuery(), enabled: open });
   const create = useOpenAssessment();
   const error = create.error instanceof ApiError ? create.error : null;
+  // The usual choice first: the latest version of the county scheme .
+  const preferred = schemes.data?.filter((s) => s.subject === 'region').sort((a, b) => b.version - a.version)[0];
+  useEffect(() => {
+    if (preferred && form.getFieldValue('schemeId') === undefined) form.setFieldValue('schemeId', preferred.id);
+  }, [preferred, form]);
 
   const submit = (v: Values) =>
     create.mutate(
@@ -46,7 +52,7 @@ export function OpenAssessmentModal({ open, onClose }: { open: boolean; onClose:
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="schemeId" label={t('assessment.open.scheme')} rules={[{ required: true, message: t('assessment.open.scheme') }]}>
+        <Form.Item name="schemeId" label={t('assessment.open.scheme')} rules={[{ required: true, message: t('assessment.open.schemeRequired') }]}>
           <Select
             loading={schemes.isLoading}
             options={(schemes.data ?? []).map((s) => ({ value: s.id, label: t('assessment.schemeVersion', { name: s.name, version: s.version }) }))}
@@ -60,7 +66,7 @@ export function OpenAssessmentModal({ open, onClose }: { open: boolean; onClose:
         >
           <Input placeholder="2025" />
         </Form.Item>
-        <Form.Item name="cutoff" label={t('assessment.open.cutoff')} rules={[{ required: true, message: t('assessment.open.cutoff') }]}>
+        <Form.Item name="cutoff" label={t('assessment.open.cutoff')} rules={[{ required: true, message: t('assessment.open.cutoffRequired') }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="title" label={t('assessment.open.titleField')}>
