@@ -61,6 +61,12 @@ describeEachDb('citizen reports: a citizen files and follows a report, the burea
     expect(second.json().trackingNo).toBe(no.replace(/0001$/, '0002'));
   });
 
+  it('lists the county-level divisions for the form, without a login', async () => {
+    const regions = (await t.app.inject({ method: 'GET', url: '/api/public/reports/regions' })).json() as { code: string; name: string }[];
+    expect(regions).toContainEqual({ code: '360702', name: '章贡区' });
+    expect(regions.map((r) => r.code)).not.toContain('360700');
+  });
+
   it('opens the report only with its token; the reporter view has no contact details', async () => {
     const res = await track(no, token);
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { appUser, citizenReport, citizenReportEvent, citizenReportPhoto, department, evidenceBlob, region, spentChallenge } from '../../db/schema/index';
 import type { ReportListQuery } from './citizen-reports.schemas';
@@ -134,4 +134,9 @@ export async function findDepartment(db: Db, id: number) {
 export async function regionExists(db: Db, code: string) {
   const [row] = await db.select({ code: region.code }).from(region).where(eq(region.code, code));
   return !!row;
+}
+
+/** Regions below the city (districts, counties, county-level cities, zones), in the plan's order. */
+export async function listCountyRegions(db: Db) {
+  return db.select({ code: region.code, name: region.name }).from(region).where(ne(region.kind, 'city')).orderBy(asc(region.sort), asc(region.code));
 }

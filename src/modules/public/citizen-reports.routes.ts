@@ -9,6 +9,7 @@ import {
   ChallengeOut,
   PhotoOut,
   PhotoQuery,
+  RegionOut,
   REPORT_TOKEN_HEADER,
   ReportActionBody,
   ReportDetailOut,
@@ -23,7 +24,7 @@ import {
   TrackingParams,
   TrackingPhotoParams,
 } from './citizen-reports.schemas';
-import { addReportPhoto, submitReport, trackReport, trackedPhoto } from './citizen-reports.service';
+import { addReportPhoto, listReportRegions, submitReport, trackReport, trackedPhoto } from './citizen-reports.service';
 
 /** A photo answered to a browser: shown inline, never cached by a shared cache (it is behind a token or a login). */
 const photoHeaders = (mediaType: string) => ({ 'content-type': mediaType, 'content-disposition': 'inline', 'cache-control': 'private, no-store' });
@@ -39,6 +40,11 @@ export const citizenReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/reports/challenge',
     { config: { access: access.public }, schema: { operationId: 'issueReportChallenge', tags, response: { 200: ChallengeOut } } },
     async (req, reply) => reply.header('cache-control', 'no-store').send(issueChallenge(req.ctx.now)),
+  );
+  app.get(
+    '/reports/regions',
+    { config: { access: access.public }, schema: { operationId: 'listReportRegions', tags, response: { 200: z.array(RegionOut) } } },
+    async (req, reply) => reply.header('cache-control', 'public, max-age=3600').send(await listReportRegions(req.ctx)),
   );
   app.post(
     '/reports',

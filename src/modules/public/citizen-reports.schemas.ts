@@ -21,6 +21,10 @@ export const ReportStatus = z.enum(REPORT_STATUSES);
 export const ChallengeOut = z.object({ challenge: z.string(), difficulty: z.number().int(), expiresAt: z.date() });
 export type ChallengeOut = z.infer<typeof ChallengeOut>;
 
+/** A county-level division a report may name (the form's choice list). */
+export const RegionOut = z.object({ code: z.string(), name: z.string() });
+export type RegionOut = z.infer<typeof RegionOut>;
+
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
 export const ReportSubmitBody = z

@@ -74,6 +74,11 @@ export async function submitReport(ctx: Ctx, body: ReportSubmitBody) {
   });
 }
 
+/** The county-level divisions (not the city itself), for the form's choice list. */
+export async function listReportRegions(ctx: Ctx) {
+  return repo.listCountyRegions(ctx.db);
+}
+
 /** The report the token opens; 404 for an unknown number and a wrong token alike (nothing leaks which). */
 async function reportWithToken(ctx: Ctx, trackingNo: string, token: string) {
   const report = await repo.findReportByTrackingNo(ctx.db, trackingNo);

@@ -9,6 +9,7 @@ const NO = 'GZ20200101-0001';
  */
 export const MATRIX: Record<string, Case> = {
   'GET /api/public/reports/challenge': { allowed: EVERYONE, url: () => '/api/public/reports/challenge' },
+  'GET /api/public/reports/regions': { allowed: EVERYONE, url: () => '/api/public/reports/regions' },
   'POST /api/public/reports': { allowed: EVERYONE, url: () => '/api/public/reports', body: () => ({ type: 'pollution' }) },
   'POST /api/public/reports/:trackingNo/photos': { allowed: EVERYONE, url: () => `/api/public/reports/${NO}/photos?fileName=a.jpg`, body: () => ({}) },
   'GET /api/public/reports/:trackingNo': { allowed: EVERYONE, url: () => `/api/public/reports/${NO}` },
