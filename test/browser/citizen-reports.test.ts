@@ -51,7 +51,14 @@ describe.skipIf(browserSkipReason)(`citizen reports: file on a phone, bureau rep
       await citizen.getByLabel('污染举报').check();
       await citizen.getByLabel('县（市、区）').selectOption({ label: '章贡区' });
       await citizen.getByLabel('地址或地点描述').fill('章贡区水西工业园某厂');
-      await citizen.getByLabel('问题描述').fill('烟囱夜间冒黑烟，气味刺鼻');
+      // Without a description the server's error lands next to the field (and is tied to it for screen readers).
+      await citizen.getByRole('button', { name: '提交', exact: true }).click();
+      await citizen.getByRole('alert').filter({ hasText: '请先更正标出的内容' }).waitFor({ timeout: 90_000 });
+      const description = citizen.getByLabel('问题描述');
+      await expect.poll(() => description.getAttribute('aria-invalid')).toBe('true');
+      const errorId = (await description.getAttribute('aria-describedby'))!;
+      expect(await citizen.locator(`[id="${errorId}"]`).textContent()).toBe('描述不能为空');
+      await description.fill('烟囱夜间冒黑烟，气味刺鼻');
       await citizen.getByLabel('联系电话（可选，仅办理人员可见）').fill('13907970002');
       await citizen.getByLabel('照片（可选）').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: photo });
       await citizen.getByRole('img', { name: 'IMG_2041.jpg' }).waitFor();

@@ -59,6 +59,7 @@ export const publicReports = {
   'reports.open.point': 'Coordinates (optional)',
   'reports.open.lon': 'Longitude',
   'reports.open.lat': 'Latitude',
+  'reports.open.notNumber': 'Enter a number, e.g. 114.93',
   'reports.open.locate': 'Use my current location',
   'reports.open.locating': 'Locating…',
   'reports.open.locateFailed': 'Could not get your location; please type the address',

@@ -59,6 +59,7 @@ export const publicReports = {
   'reports.open.point': '位置坐标（可选）',
   'reports.open.lon': '经度',
   'reports.open.lat': '纬度',
+  'reports.open.notNumber': '请输入数字，如 114.93',
   'reports.open.locate': '使用我当前的位置',
   'reports.open.locating': '正在定位…',
   'reports.open.locateFailed': '无法获取位置，请手动填写地址',

@@ -89,16 +89,18 @@ export async function citizenReportPhoto(ctx: Ctx, id: number, photoId: number) 
 
 /** Accept, assign, reply, note, close or reject: one event, the new status, one audit record, in one transaction. */
 export async function actOnCitizenReport(ctx: Ctx, id: number, body: ReportActionBody) {
-  const { handler, report } = await handledReport(ctx, id);
-  const action: ReportAction = body.action;
-  const step = nextStatus(handler, ReportStatus.parse(report.status), action, body.comment);
-  if (!step.ok) {
-    if (step.field) throw new AppError('validation', step.error, { field: step.field, pointer: `#/${step.field}` });
-    const triage = action === 'accept' || action === 'assign' || action === 'reject';
-    throw new AppError(triage && handler.kind !== 'bureau' ? 'forbidden' : 'conflict', step.error);
-  }
-  const assignment = action === 'assign' ? await checkedAssignment(ctx.db, body) : {};
+  const handler = await handlerOf(ctx.db, ctx.actor);
+  const assignment = body.action === 'assign' ? await checkedAssignment(ctx.db, body) : {};
   return ctx.db.transaction(async (tx) => {
+    const report = await repo.findReportForUpdate(tx, id);
+    if (!report || !handlesReport(handler, report)) throw new AppError('not-found', `举报 ${id} 不存在`);
+    const action: ReportAction = body.action;
+    const step = nextStatus(handler, ReportStatus.parse(report.status), action, body.comment);
+    if (!step.ok) {
+      if (step.field) throw new AppError('validation', step.error, { field: step.field, pointer: `#/${step.field}` });
+      const triage = action === 'accept' || action === 'assign' || action === 'reject';
+      throw new AppError(triage && handler.kind !== 'bureau' ? 'forbidden' : 'conflict', step.error);
+    }
     const after = await repo.updateReport(tx, id, { status: step.status, ...assignment, updatedAt: ctx.now });
     await repo.insertEvent(tx, {
       reportId: id,

@@ -42,6 +42,12 @@ export async function findReport(db: Db, id: number) {
   return row ?? null;
 }
 
+/** The report, locked until the transaction ends: two handlers acting at once take turns. */
+export async function findReportForUpdate(tx: Db, id: number) {
+  const [row] = await tx.select().from(citizenReport).where(eq(citizenReport.id, id)).for('update');
+  return row ?? null;
+}
+
 export async function findReportByTrackingNo(db: Db, trackingNo: string) {
   const [row] = await db.select().from(citizenReport).where(eq(citizenReport.trackingNo, trackingNo));
   return row ?? null;

@@ -72,8 +72,10 @@ export function ReportPage() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setErrors((prev) => (prev.photos ? { photos: prev.photos } : {}));
     setFormError(null);
+    const notNumbers = Object.fromEntries((['lon', 'lat'] as const).filter((k) => fields[k].trim() !== '' && !Number.isFinite(Number(fields[k]))).map((k) => [k, t('reports.open.notNumber')]));
+    setErrors((prev) => ({ ...(prev.photos ? { photos: prev.photos } : {}), ...notNumbers }));
+    if (Object.keys(notNumbers).length) return setFormError(t('reports.open.fixErrors'));
     try {
       setPhase({ kind: 'working', percent: 0 });
       const { challenge, difficulty } = await getChallenge();
