@@ -35,7 +35,7 @@ export const core = {
   'nav.reduction': 'Reduction project dispatch',
   'nav.monitoring': 'Online monitoring',
   'nav.assessment': 'Assessment',
-  'nav.public': 'Public',
+  'nav.public': 'Transparency',
   'nav.admin': 'Administration',
   'nav.audit': 'Audit log',
   'nav.users': 'Users',

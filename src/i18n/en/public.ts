@@ -4,6 +4,7 @@ export const publicShell = {
   'public.tab.reports': 'Reports and suggestions',
   'public.tab.publications': 'Publishing',
   'public.tab.commitments': 'Voluntary commitments',
+  'public.tab.mine': 'My voluntary commitments',
   'public.tab.news': 'News and campaigns',
   'public.openSite': 'Open the public site (no login)',
 };

@@ -57,7 +57,7 @@ export const router = createBrowserRouter([
           { path: 'monitoring', element: <RequireRole roles={MONITORING_ROLES}><MonitoringPage /></RequireRole> },
           { path: 'monitoring/stations/:id', element: <RequireRole roles={MONITORING_ROLES}><StationPage /></RequireRole> },
           { path: 'assessment', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><AssessmentPage /></RequireRole> },
-          { path: 'public', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><PublicAdminPage /></RequireRole> },
+          { path: 'public', element: <PublicAdminPage /> },
           { path: 'assessment/:id/subjects/:key', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><SubjectPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,
