@@ -59,9 +59,11 @@ describe.skipIf(browserSkipReason)(`citizen reports: file on a phone, bureau rep
       const errorId = (await description.getAttribute('aria-describedby'))!;
       expect(await citizen.locator(`[id="${errorId}"]`).textContent()).toBe('描述不能为空');
       await description.fill('烟囱夜间冒黑烟，气味刺鼻');
+      await expect.poll(() => description.getAttribute('aria-invalid')).toBe('false');
       await citizen.getByLabel('联系电话（可选，仅办理人员可见）').fill('13907970002');
       await citizen.getByLabel('照片（可选）').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: photo });
       await citizen.getByRole('img', { name: 'IMG_2041.jpg' }).waitFor();
+      await snap(citizen, 'citizen-report-form');
       await citizen.getByRole('button', { name: '提交', exact: true }).click();
       await citizen.getByRole('heading', { name: '已收到您的举报或建议' }).waitFor({ timeout: 90_000 });
       trackingNo = (await citizen.getByTestId('tracking-no').textContent()) ?? '';

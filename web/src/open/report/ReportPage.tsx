@@ -52,7 +52,11 @@ export function ReportPage() {
     getRegions().then(setRegions, () => setRegions([]));
   }, []);
 
-  const set = (name: FieldName) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  // Editing a field clears its error: the next submit checks it again.
+  const set = (name: FieldName) => (e: { target: { value: string } }) => {
+    setFields((f) => ({ ...f, [name]: e.target.value }));
+    setErrors((prev) => (prev[name] ? { ...prev, [name]: undefined } : prev));
+  };
 
   function locate() {
     if (!navigator.geolocation) return setErrors((e) => ({ ...e, lon: t('reports.open.locateFailed') }));
