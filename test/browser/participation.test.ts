@@ -1,7 +1,20 @@
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../factories';
 import { type BrowserRig, browserSkipReason, contextOptions, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> };
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it stands (with content, not the empty states); serious and critical fail. */
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  )) as AxeResult;
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -18,7 +31,8 @@ describe.skipIf(browserSkipReason)(`participation: a campaign published, a commi
     rig = await startBrowserRig();
     const steering = await makeUser(rig.database.db, 'steering');
     pages.steering = await (await signedInContext(rig, steering.username, TEST_PASSWORD)).context.newPage();
-    const phone = await rig.browser.newContext({ ...contextOptions(), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    // bypassCSP only lets the test inject axe-core (the site's CSP allows no inline script); the pages run as served.
+    const phone = await rig.browser.newContext({ ...contextOptions(), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
     pages.person = await phone.newPage();
   }, 300_000);
   afterAll(async () => {
@@ -63,6 +77,10 @@ describe.skipIf(browserSkipReason)(`participation: a campaign published, a commi
       // Plain text stays text: the angle brackets show, no <b> element is made.
       await visitor.getByText('欢迎市民参加 <b>不是标记</b>。').waitFor();
       expect(await visitor.locator('article b').count()).toBe(0);
+      expect(await seriousViolations(visitor), 'news item').toEqual([]);
+      await visitor.goto(`${rig.url}/open/news`);
+      await visitor.getByRole('link', { name: title }).waitFor();
+      expect(await seriousViolations(visitor), 'news list').toEqual([]);
       await snap(visitor, 'participation-news-public');
       const feed = await fetch(`${rig.url}/api/public/news/feed.atom`);
       expect(feed.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
@@ -97,6 +115,7 @@ describe.skipIf(browserSkipReason)(`participation: a campaign published, a commi
       await person.getByRole('link', { name: '家庭用电每月减少两成' }).waitFor();
       await person.getByText('月用电量：由 300 到 240 kWh，2099-12-31 前完成').waitFor();
       await snap(person, 'participation-commitment-made');
+      expect(await seriousViolations(person), 'commitments list').toEqual([]);
     });
     await step('update', async () => {
       await person.goto(link);
@@ -109,6 +128,7 @@ describe.skipIf(browserSkipReason)(`participation: a campaign published, a commi
       await person.getByText(`${TODAY}：270 kWh — 已换灯`).waitFor();
       await person.getByText(`最新：270 kWh（截至 ${TODAY}）`).waitFor();
       await snap(person, 'participation-commitment-updated');
+      expect(await seriousViolations(person), 'commitment with its progress form').toEqual([]);
     });
     await step('no-token', async () => {
       // Without the fragment the page shows the commitment but no progress form.
