@@ -161,7 +161,8 @@ const isOpenSite = (url: string) => url === '/open' || url.startsWith('/open/') 
 async function registerWeb(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
   const hasWeb = fs.existsSync(index);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // preCompressed: the build writes .br/.gz beside each asset (vite.config.ts), sent as-is to browsers that accept them.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, preCompressed: true });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) {
       return sendProblem(new AppError('not-found', `接口 ${req.method} ${req.url.split('?')[0]} 不存在`), req, reply);

@@ -94,7 +94,7 @@ export const publicData = {
   'openHome.assessment.title': 'Assessment results',
   'openHome.data.title': 'Open data',
   'openHome.data.note': 'Snapshots as published, as Excel, CSV (UTF-8) and JSON.',
-  'openHome.data.download': 'Download {title} ({format})',
+  'openHome.data.download': ': download {title} ({format})',
   'openHome.news.title': 'Latest news',
   'openHome.footer': 'Published by the Ganzhou steering office; map boundaries are indicative.',
   'openHome.status.achieved': 'Achieved',

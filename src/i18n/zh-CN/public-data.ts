@@ -96,7 +96,7 @@ export const publicData = {
   'openHome.assessment.title': '考核结果',
   'openHome.data.title': '开放数据下载',
   'openHome.data.note': '数据为发布时的快照，可下载 Excel、CSV（UTF-8）和 JSON 格式。',
-  'openHome.data.download': '下载 {title}（{format}）',
+  'openHome.data.download': '：下载 {title}（{format}）',
   'openHome.news.title': '最新动态',
   'openHome.footer': '本页面数据由赣州市节能减排工作领导小组办公室发布；地图边界仅供示意。',
   'openHome.status.achieved': '已实现',

@@ -1,27 +1,55 @@
-import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router-dom';
+import { HomePage } from './home/HomePage';
+import { t } from './home/t';
 import { CommitmentsPage } from './participation/CommitmentsPage';
 import { NewsPage } from './participation/NewsPage';
 import { ReportPage, TrackPage } from './report/ReportPage';
 
+const NAV = [
+  ['/open', 'openHome.nav.home'],
+  ['/open/report', 'openHome.nav.report'],
+  ['/open/commitments', 'openHome.nav.commitments'],
+  ['/open/news', 'openHome.nav.news'],
+] as const;
+
 /**
- * The public site (issue #10), /open: no login, no antd (it must load fast on a phone). A first shell: the home page,
- * its layout and styles belong to the published-data part.
+ * The public site (issue #10), /open: no login, no antd (it must load fast on a phone). One header with the skip
+ * link and the navigation, one main landmark per page, one footer; each part's page fills the main.
  */
 export function OpenApp() {
   return (
     <BrowserRouter>
-      <header>
-        <Link to="/open">赣州市节能减排信息公开</Link> <Link to="/open/report">举报与建议</Link> <Link to="/open/commitments">自愿承诺</Link> <Link to="/open/news">新闻与活动</Link>
+      <a className="skip" href="#main">
+        {t('openHome.skip')}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <span className="site-name">{t('openHome.siteName')}</span>
+          <nav aria-label={t('openHome.nav.label')}>
+            <ul>
+              {NAV.map(([to, key]) => (
+                <li key={to}>
+                  <NavLink to={to} end>
+                    {t(key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         <Routes>
-          <Route path="/open" element={<p>建设中</p>} />
+          <Route path="/open" element={<HomePage />} />
           <Route path="/open/report" element={<ReportPage />} />
           <Route path="/open/track/:trackingNo" element={<TrackPage />} />
           <Route path="/open/commitments" element={<CommitmentsPage />} />
           <Route path="/open/news" element={<NewsPage />} />
         </Routes>
       </main>
+      <footer className="site-footer">
+        <p>{t('openHome.footer')}</p>
+      </footer>
     </BrowserRouter>
   );
 }
