@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, contextOptions, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, callApi, contextOptions, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> };
@@ -26,6 +26,7 @@ const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 describe.skipIf(browserSkipReason)(`participation: a campaign published, a commitment made on a phone${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
   const pages: Partial<Record<'steering' | 'person', Page>> = {};
+  let enterpriseCookie = '';
 
   beforeAll(async () => {
     rig = await startBrowserRig();
@@ -34,6 +35,8 @@ describe.skipIf(browserSkipReason)(`participation: a campaign published, a commi
     // bypassCSP only lets the test inject axe-core (the site's CSP allows no inline script); the pages run as served.
     const phone = await rig.browser.newContext({ ...contextOptions(), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
     pages.person = await phone.newPage();
+    const enterprise = await makeUser(rig.database.db, 'enterprise');
+    enterpriseCookie = (await signedInContext(rig, enterprise.username, TEST_PASSWORD)).cookie;
   }, 300_000);
   afterAll(async () => {
     await rig?.close();
@@ -135,6 +138,32 @@ describe.skipIf(browserSkipReason)(`participation: a campaign published, a commi
       await person.goto(link.replace(/#.*$/, ''));
       await person.getByRole('heading', { name: '家庭用电每月减少两成', level: 1 }).waitFor();
       expect(await person.getByRole('button', { name: '更新进展' }).count()).toBe(0);
+    });
+  });
+
+  it('lets the steering office approve an enterprise commitment in the review queue and hide a published one with a reason', async () => {
+    const staff = pages.steering!;
+    const fields = { content: '余热发电', indicator: '单位产品综合能耗', unit: 'kgce/t', baselineValue: 120, targetValue: 100, dueDate: '2099-12-31' };
+    await callApi(rig, enterpriseCookie, 'POST', '/api/public/my-commitments', { ...fields, title: '熟料单耗降到 100' });
+    await step('approve', async () => {
+      await staff.goto(`${rig.url}/public?tab=commitments`);
+      const row = staff.getByRole('row', { name: /熟料单耗降到 100.*待审核/ });
+      await row.getByRole('button', { name: /^通\s*过$/ }).click();
+      await row.waitFor({ state: 'detached' });
+      const published = (await (await fetch(`${rig.url}/api/public/commitments?kind=enterprise`)).json()) as { title: string }[];
+      expect(published.map((c) => c.title)).toEqual(['熟料单耗降到 100']);
+    });
+    await step('hide', async () => {
+      await staff.getByTitle('已公开', { exact: true }).click(); // the view switch (a toast says 已公开 too)
+      const row = staff.getByRole('row', { name: /家庭用电每月减少两成/ });
+      await row.getByRole('button', { name: /^隐\s*藏$/ }).click();
+      const dialog = staff.getByRole('dialog', { name: '隐藏承诺' });
+      await dialog.getByLabel('理由').fill('与事实不符');
+      await dialog.getByRole('button', { name: /^隐\s*藏$/ }).click();
+      await row.waitFor({ state: 'detached' });
+      await snap(staff, 'participation-commitments-staff');
+      const published = (await (await fetch(`${rig.url}/api/public/commitments`)).json()) as { title: string }[];
+      expect(published.map((c) => c.title)).toEqual(['熟料单耗降到 100']);
     });
   });
 });

@@ -3,13 +3,12 @@ import { App, Button, Segmented, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { QueryError } from '../../components/QueryError';
-import { ReviewModal } from '../../components/ReviewModal';
 import { type ManagedCommitment, managedCommitmentsQuery, useActOnCommitment } from './commitment-api';
+import { CommitmentReasonModal, type ReasonAsk } from './commitment-reason';
 import { CommitmentTable } from './commitment-table';
 
 const VIEWS = ['pending', 'published', 'rejected', 'hidden'] as const;
 type View = (typeof VIEWS)[number];
-type Asking = { commitment: ManagedCommitment; action: 'reject' | 'hide' } | null;
 
 /**
  * 自愿承诺 (the steering office and admin): the review queue of enterprise commitments (approve, or reject with a
@@ -21,7 +20,7 @@ export function CommitmentsTab() {
   const [view, setView] = useState<View>('pending');
   const list = useQuery(managedCommitmentsQuery(view));
   const act = useActOnCommitment();
-  const [asking, setAsking] = useState<Asking>(null);
+  const [asking, setAsking] = useState<ReasonAsk>(null);
   const approve = (c: ManagedCommitment) => act.mutate({ id: c.id, action: 'approve' }, { onSuccess: () => void message.success(t('commitments.status.published')) });
 
   const actions = (c: ManagedCommitment) => (
@@ -59,15 +58,7 @@ export function CommitmentsTab() {
       ) : (
         <CommitmentTable rows={list.data} actions={actions} />
       )}
-      <ReviewModal
-        open={asking !== null}
-        action="return"
-        name="commitment-review"
-        title={t(asking?.action === 'hide' ? 'commitments.hideTitle' : 'commitments.rejectTitle')}
-        mutation={act}
-        toVars={(reason) => ({ id: asking!.commitment.id, action: asking!.action, reason: reason ?? '' })}
-        onClose={() => setAsking(null)}
-      />
+      <CommitmentReasonModal ask={asking} onClose={() => setAsking(null)} />
     </>
   );
 }
