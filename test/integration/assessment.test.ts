@@ -191,6 +191,11 @@ describeEachDb('assessment: a whole cycle for two counties, from self-assessment
     expect((await act('steering', 'publish')).json().status).toBe('published');
     expect((await call('countyB', 'GET', `/assessments/${id}/subjects/${B}`)).json().rank).toBe(2);
     expect((await act('steering', 'publish')).statusCode).toBe(409);
+    // Published results are on the public site at once, without a login: ranks and totals only.
+    const open = await t.app.inject({ method: 'GET', url: `/api/public/open-data/assessment/${id}` });
+    expect(open.statusCode).toBe(200);
+    expect(open.json().snapshot.results.map((r: { rank: number }) => r.rank)).toEqual([1, 2]);
+    expect(open.body).not.toContain('材料齐全');
   });
 
   it('shows the ranking to every county once published, the same on every read, with the PDF and the workbook', async () => {

@@ -1,3 +1,4 @@
+import { publish } from '../public/publications.service';
 import type { UserActor } from '../../domain/access';
 import { type AssessmentResult, type ReviewedScore, compareYears, rankResults, scoreAssessment } from '../../domain/assessment/index';
 import type { Db } from '../../db/client';
@@ -236,6 +237,8 @@ export async function actOnAssessment(ctx: Ctx, id: number, body: AssessmentActi
     await repo.insertEvent(tx, { assessmentId: id, action: body.action, comment: body.comment || null, actorUserId: actor.userId, at: ctx.now });
     await recordAudit(tx, ctx, { action: `${body.action}Assessment`, entity: 'assessment', entityId: id, before: l.a, after: { ...moved, comment: body.comment ?? null } });
   });
+  // 结果公开: published results go to the public site at once (the steering office may withdraw them there).
+  if (body.action === 'publish') await publish(ctx, { dataset: 'assessment', periodKey: String(id) });
   return getAssessment(ctx, id);
 }
 
