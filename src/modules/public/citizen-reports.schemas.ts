@@ -47,7 +47,7 @@ export const ReportSubmitBody = z
       const { minLon, maxLon, minLat, maxLat } = GANZHOU_BOUNDS;
       ctx.addIssue({ code: 'custom', path: ['lon'], message: `位置不在赣州市范围内（经度 ${minLon}–${maxLon}，纬度 ${minLat}–${maxLat}）` });
     }
-    if (!hasPoint && !b.regionCode && !b.address) ctx.addIssue({ code: 'custom', path: ['address'], message: '请选择县（市、区），或填写地址，或在地图上标出位置' });
+    if (!hasPoint && !b.regionCode && !b.address) ctx.addIssue({ code: 'custom', path: ['address'], message: '请选择县（市、区），或填写地址，或填写位置坐标' });
   });
 export type ReportSubmitBody = z.infer<typeof ReportSubmitBody>;
 
