@@ -11,7 +11,11 @@ import { publicShell } from './en/public';
 import { publicReports } from './en/public-reports';
 import { publicData } from './en/public-data';
 import { publicParticipation } from './en/public-participation';
+import { supervisionShell } from './en/supervision';
+import { supervisionInspections } from './en/supervision-inspections';
+import { supervisionInstitutions } from './en/supervision-institutions';
+import { supervisionCapacity } from './en/supervision-capacity';
 import type { MessageKey } from './zh-CN';
 
 /** English, the second language, one file per context under en/. Typed so that a missing key fails `tsc`. */
-export const en: Record<MessageKey, string> = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring, ...assessment, ...assessmentReport, ...publicShell, ...publicReports, ...publicData, ...publicParticipation };
+export const en: Record<MessageKey, string> = { ...core, ...plan, ...reporting, ...dualcontrol, ...enterprises, ...reduction, ...monitoring, ...assessment, ...assessmentReport, ...publicShell, ...publicReports, ...publicData, ...publicParticipation, ...supervisionShell, ...supervisionInspections, ...supervisionInstitutions, ...supervisionCapacity };

@@ -26,6 +26,7 @@ import { reportingRoutes } from '../modules/reporting/routes';
 import { reductionRoutes } from '../modules/reduction/routes';
 import { assessmentRoutes } from '../modules/assessment/routes';
 import { publicRoutes } from '../modules/public/routes';
+import { supervisionRoutes } from '../modules/supervision/routes';
 import type { Config } from './config';
 import { SESSION_COOKIE } from './http';
 import { sendProblem } from './problem';
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(reductionRoutes, { prefix: '/api/reduction' });
   await app.register(assessmentRoutes, { prefix: '/api/assessment' });
   await app.register(publicRoutes, { prefix: '/api/public' });
+  await app.register(supervisionRoutes, { prefix: '/api/supervision' });
   await app.register(monitoringRoutes, { prefix: '/api/monitoring' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(auditRoutes, { prefix: '/api/audit' });

@@ -4,7 +4,7 @@ import { en } from '../../src/i18n/en';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { type BrowserRig, browserSkipReason, signedInPages, snap, startBrowserRig } from './helpers';
 
-const PAGES = ['/', '/plan', '/mine', '/reporting', '/reporting?tab=settings', '/reporting/dashboard', '/dual-control', '/enterprises', '/reduction', '/monitoring', '/monitoring?tab=alarms', '/monitoring?tab=completeness', '/assessment', '/public', '/admin/audit', '/admin/users', '/no-such-page'];
+const PAGES = ['/', '/plan', '/mine', '/reporting', '/reporting?tab=settings', '/reporting/dashboard', '/dual-control', '/enterprises', '/reduction', '/monitoring', '/monitoring?tab=alarms', '/monitoring?tab=completeness', '/assessment', '/supervision', '/public', '/admin/audit', '/admin/users', '/no-such-page'];
 const UNBUILT = new Set<string>();
 // A catalog key left on screen looks like "plan.target" or "nav.home" (a cited document such as "energy.md" is not one).
 const KEY_ON_SCREEN = new RegExp(`\\b(?:${[...new Set(Object.keys(zhCN).map((k) => k.split('.')[0]))].join('|')})\\.(?!md\\b)[a-zA-Z][\\w-]*`);

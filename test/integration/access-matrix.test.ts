@@ -5,7 +5,7 @@ import type { Role } from '../../src/domain/access';
 import { makeEnterprise, makeReport, makeUscc, makeUser, TEST_PASSWORD } from '../factories';
 import { type TestApp, loginAs, startTestApp } from '../helpers/app';
 import { type Case, EVERYONE, type Fixture, USERS, type Who } from './access/types';
-import { PUBLIC_MATRIX } from './access/public';
+import { PART_MATRIX } from './access/parts';
 import { describeEachDb } from '../helpers/db';
 
 const PLAN = 'ganzhou-14fyp-ecer';
@@ -27,7 +27,7 @@ let stationSeq = 0;
  * a new route without a rule in this table fails the suite.
  */
 const MATRIX: Record<string, Case> = {
-  ...PUBLIC_MATRIX,
+  ...PART_MATRIX,
   'GET /api/health': { allowed: EVERYONE, url: () => '/api/health' },
   'POST /api/auth/login': { allowed: EVERYONE, url: () => '/api/auth/login', body: () => ({ username: 'nobody', password: 'x' }) },
   'POST /api/auth/logout': { allowed: USERS, url: () => '/api/auth/logout', freshSession: true },

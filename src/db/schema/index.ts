@@ -12,3 +12,4 @@ export * from './reduction';
 export * from './monitoring';
 export * from './assessment';
 export * from './public';
+export * from './supervision';

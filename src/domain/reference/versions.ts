@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssessmentSchemesValue } from '../assessment/model';
+import { SupervisionRulesValue } from '../supervision/reference';
 import { BarometerRulesValue, DeductionRegimeValue, EfficiencyBenchmarksValue, ElectricityEquivalentInputValue, EnergyCoefficientsValue, EnergyReportRulesValue, KeyUnitThresholdsValue, MeteringRulesValue } from '../energy/reference';
 import { MonitoringRulesValue } from '../monitoring/model';
 import { ReductionRulesValue } from '../reduction/model';
@@ -26,6 +27,7 @@ export const REFERENCE_KEYS = {
   'reduction-rules': ReductionRulesValue,
   'monitoring-rules': MonitoringRulesValue,
   'assessment-schemes': AssessmentSchemesValue,
+  'supervision-rules': SupervisionRulesValue,
 } as const;
 export type ReferenceKey = keyof typeof REFERENCE_KEYS;
 export type ReferenceValueOf<K extends ReferenceKey> = z.infer<(typeof REFERENCE_KEYS)[K]>;

@@ -35,6 +35,7 @@ export const core = {
   'nav.reduction': 'Reduction project dispatch',
   'nav.monitoring': 'Online monitoring',
   'nav.assessment': 'Assessment',
+  'nav.supervision': 'Supervision',
   'nav.public': 'Transparency',
   'nav.admin': 'Administration',
   'nav.audit': 'Audit log',

@@ -33,6 +33,7 @@ export const core = {
   'nav.reduction': '减排工程调度',
   'nav.monitoring': '在线监测',
   'nav.assessment': '考核评价',
+  'nav.supervision': '节能监察',
   'nav.public': '公开与参与',
   'nav.admin': '系统管理',
   'nav.audit': '审计日志',

@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   PieChartOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -32,6 +33,7 @@ export const MODULES: readonly ModuleDef[] = [
   { path: '/reduction', label: 'nav.reduction', icon: <FundOutlined />, built: true },
   { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, built: true },
   { path: '/assessment', label: 'nav.assessment', icon: <TrophyOutlined />, built: true },
+  { path: '/supervision', label: 'nav.supervision', icon: <SafetyCertificateOutlined />, built: true },
   { path: '/public', label: 'nav.public', icon: <GlobalOutlined />, built: true },
 ];
 

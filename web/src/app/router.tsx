@@ -28,6 +28,7 @@ const StationPage = page(() => import('../pages/monitoring/StationPage'), (m) =>
 const AssessmentPage = page(() => import('../pages/assessment/AssessmentPage'), (m) => m.AssessmentPage);
 const SubjectPage = page(() => import('../pages/assessment/SubjectPage'), (m) => m.SubjectPage);
 const PublicAdminPage = page(() => import('../pages/public/PublicAdminPage'), (m) => m.PublicAdminPage);
+const SupervisionPage = page(() => import('../pages/supervision/SupervisionPage'), (m) => m.SupervisionPage);
 const AuditPage = page(() => import('../pages/audit/AuditPage'), (m) => m.AuditPage);
 const UsersPage = page(() => import('../pages/org/UsersPage'), (m) => m.UsersPage);
 
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'monitoring/stations/:id', element: <RequireRole roles={MONITORING_ROLES}><StationPage /></RequireRole> },
           { path: 'assessment', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><AssessmentPage /></RequireRole> },
           { path: 'public', element: <PublicAdminPage /> },
+          { path: 'supervision', element: <SupervisionPage /> },
           { path: 'assessment/:id/subjects/:key', element: <RequireRole roles={['admin', 'steering', 'department', 'county']}><SubjectPage /></RequireRole> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           ...notBuilt,

@@ -1,0 +1,4 @@
+import type { Case } from './types';
+
+/** Who may call the institutions routes of the supervision module (issue #11). */
+export const MATRIX: Record<string, Case> = {};
