@@ -32,6 +32,8 @@ const Env = z.object({
   HJ212_IDLE_SECONDS: z.coerce.number().positive().default(300),
   /** NATS with JetStream, e.g. nats://127.0.0.1:4222; set → gateways publish to the stream and writers store. */
   NATS_URL: z.string().url().optional(),
+  /** The deployment's one secret (stations' SM4 keys at rest, signed public challenges); unset → a generated key file. */
+  ECER_SECRET_KEY: z.string().min(16, '至少 16 个字符 (at least 16 characters)').optional(),
 });
 
 export type Config = Readonly<{
@@ -52,6 +54,8 @@ export type Config = Readonly<{
   hj212Host: string;
   hj212IdleMs: number;
   natsUrl: string | null;
+  /** null: use (or create) `<dataDir>/secret.key`. */
+  secretKey: string | null;
   /** Folder with the shipped reference data (plans, org, map). */
   referenceDir: string;
   /** Folder with the built web app. */
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hj212Host: e.HJ212_HOST,
     hj212IdleMs: e.HJ212_IDLE_SECONDS * 1000,
     natsUrl: e.NATS_URL ?? null,
+    secretKey: e.ECER_SECRET_KEY ?? null,
     referenceDir: path.join(root, 'data'),
     webDir: path.join(root, 'dist/web'),
     ...overrides,

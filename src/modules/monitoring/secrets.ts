@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../../server/config';
 
 /**
  * Secrets at rest (station SM4 keys): AES-256-GCM under one key. The key is SHA-256 of `ECER_SECRET_KEY` when it is
@@ -12,9 +13,11 @@ let cached: Buffer | null = null;
 
 function secretKey(): Buffer {
   if (cached) return cached;
-  let secret = process.env.ECER_SECRET_KEY;
+  // Every process (server, gateway, writer, CLI) reads the same environment through the one config module.
+  const config = loadConfig();
+  let secret = config.secretKey;
   if (!secret) {
-    const file = path.join(path.resolve(process.env.ECER_DATA_DIR ?? '.ecer/data'), 'secret.key');
+    const file = path.join(config.dataDir, 'secret.key');
     try {
       secret = fs.readFileSync(file, 'utf8').trim();
     } catch {
