@@ -6,18 +6,24 @@ import type { Actor } from '../access';
  * institution and set quotas. A county manages its own county's institutions and files their use, but sets no
  * quota. Other departments read (the city-wide registry and the 节约型机关 summary); enterprises have no access.
  */
-export type InstitutionRights = { isManager: boolean; readRegion: (regionCode: string) => boolean; writeRegion: (regionCode: string) => boolean };
+export type InstitutionRights = {
+  isManager: boolean;
+  /** Whether the actor may write any institution at all (a read-only department is refused before any lookup). */
+  writesAny: boolean;
+  readRegion: (regionCode: string) => boolean;
+  writeRegion: (regionCode: string) => boolean;
+};
 
 export function institutionRights(actor: Actor, institutionDepartmentIds: readonly number[]): InstitutionRights {
-  const none = { isManager: false, readRegion: () => false, writeRegion: () => false };
-  if (actor.kind === 'system') return { isManager: true, readRegion: () => true, writeRegion: () => true };
+  const none = { isManager: false, writesAny: false, readRegion: () => false, writeRegion: () => false };
+  if (actor.kind === 'system') return { isManager: true, writesAny: true, readRegion: () => true, writeRegion: () => true };
   if (actor.kind !== 'user') return none;
   if (actor.role === 'admin' || actor.role === 'steering' || (actor.role === 'department' && actor.departmentId !== null && institutionDepartmentIds.includes(actor.departmentId)))
-    return { isManager: true, readRegion: () => true, writeRegion: () => true };
-  if (actor.role === 'department') return { isManager: false, readRegion: () => true, writeRegion: () => false };
+    return { isManager: true, writesAny: true, readRegion: () => true, writeRegion: () => true };
+  if (actor.role === 'department') return { isManager: false, writesAny: false, readRegion: () => true, writeRegion: () => false };
   if (actor.role === 'county' && actor.regionCode) {
     const own = (code: string) => code === actor.regionCode;
-    return { isManager: false, readRegion: own, writeRegion: own };
+    return { isManager: false, writesAny: true, readRegion: own, writeRegion: own };
   }
   return none;
 }
