@@ -47,6 +47,8 @@ describeEachDb('supervision capacity: expert pool with conflicts of interest, tr
     expect((await t.app.inject({ method: 'GET', url: '/api/supervision/experts' })).statusCode).toBe(401);
     expect((await call('sthj', 'GET', '/experts')).statusCode).toBe(403);
     expect((await call('sthj', 'GET', '/energy-managers')).statusCode).toBe(403);
+    const roles = await Promise.all(['rsj', 'gxj', 'sthj', 'county', 'cement'].map(async (who) => (await call(who, 'GET', '/capacity-role')).json().role));
+    expect(roles).toEqual(['manager', 'inspector', 'none', 'county', 'enterprise']);
   });
 
   it('the pool is kept by the managers; a county cannot edit it; bad input names the field', async () => {

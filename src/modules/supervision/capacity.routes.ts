@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { access } from '../../domain/access';
 import { attachment } from '../../server/http';
 import { IdParams } from '../org/schemas';
+import { capacityRole } from './capacity.access';
 import { energyManagersXlsx } from './capacity.exports';
 import { assignExpert, checkAssignment, createExpert, declareRelation, getExpert, listExperts, updateExpert } from './capacity.experts.service';
 import {
@@ -11,6 +12,7 @@ import {
   AssignmentSubject,
   AttendanceBody,
   AttendanceOut,
+  CapacityRoleOut,
   ConflictCheckOut,
   EnergyManagerOut,
   EnergyManagerQuery,
@@ -39,6 +41,8 @@ export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
   const staff = access.roles('admin', 'steering', 'department', 'county');
   const city = access.roles('admin', 'steering', 'department');
 
+  // What the pages may offer: the server checks every call anyway.
+  app.get('/capacity-role', { config: { access: access.user }, schema: { operationId: 'getCapacityRole', tags, response: { 200: CapacityRoleOut } } }, async (req) => ({ role: await capacityRole(req.ctx) }));
   app.get('/experts', { config: { access: staff }, schema: { operationId: 'listExperts', tags, querystring: ExpertQuery, response: { 200: z.array(ExpertOut) } } }, (req) => listExperts(req.ctx, req.query));
   app.post('/experts', { config: { access: city }, schema: { operationId: 'createExpert', tags, body: ExpertBody, response: { 201: ExpertOut } } }, async (req, reply) =>
     reply.status(201).send(await createExpert(req.ctx, req.body)),

@@ -21,6 +21,9 @@ export const SubjectKind = z.enum(SUBJECT_KINDS);
 export const TRAINING_AUDIENCES = ['departments', 'inspectors', 'energy-managers', 'mixed'] as const;
 export const TrainingStatus = z.enum(TRAINING_STATUSES);
 
+/** The caller's part in the pool and training (manager, inspector, county, enterprise, none). */
+export const CapacityRoleOut = z.object({ role: z.enum(['manager', 'inspector', 'county', 'enterprise', 'none']) });
+
 export const ExpertBody = z.object({
   name: Text(50).min(1, '姓名不能为空'),
   fields: z.array(Text(30).min(1)).min(1, '至少选择一个专业领域').max(12),

@@ -1,4 +1,4 @@
-import type { Case } from './types';
+import { type Case, USERS } from './types';
 
 /**
  * Who may call the capacity routes of the supervision module (issue #11 item 3). The matrix's department user is of
@@ -12,6 +12,7 @@ const expert = () => ({ name: '矩阵专家', fields: ['工业节能'] });
 const event = () => ({ title: '矩阵培训', audience: 'mixed', startsOn: '2026-05-01', hours: 4 });
 
 export const MATRIX: Record<string, Case> = {
+  'GET /api/supervision/capacity-role': { allowed: USERS, url: () => '/api/supervision/capacity-role' },
   'GET /api/supervision/experts': { allowed: readers, url: () => '/api/supervision/experts' },
   'POST /api/supervision/experts': { allowed: managers, url: () => '/api/supervision/experts', body: expert },
   'GET /api/supervision/experts/:id': { allowed: readers, url: () => '/api/supervision/experts/999999' },
