@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentId, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, callApi, signedInContext, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, callApi, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
 
 /**
  * 公共机构 (issue #11): 市机关事务管理中心 registers two organs of 章贡区 and sets one a tighter quota; 章贡区 files their
@@ -55,6 +55,7 @@ describe.skipIf(browserSkipReason)(`supervision: public institutions over quota$
       await page.keyboard.press('Escape');
       const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '章贡区乙局' });
       await expect.poll(() => row.textContent()).toContain('正常');
+      await snap(page, 'supervision-institutions');
     });
   });
 });
