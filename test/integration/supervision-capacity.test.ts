@@ -147,6 +147,38 @@ describeEachDb('supervision capacity: expert pool with conflicts of interest, tr
     expect(county[0]!.managerPhone).toBeNull();
   });
 
+  it('imports attendance from .xlsx all or nothing, errors by row and column', async () => {
+    const event = (await call('rsj', 'POST', '/training-events', { title: '能源管理负责人培训（导入）', audience: 'energy-managers', startsOn: '2026-09-01', hours: 8 })).json() as Json;
+    const template = await call('county', 'GET', '/training-events/attendance-template.xlsx');
+    expect(template.statusCode).toBe(200);
+    const upload = async (who: string, rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('参训名单');
+      ws.addRow(['姓名', '用户名', '统一社会信用代码', '是否出席', '证书编号']);
+      rows.forEach((r) => ws.addRow(r));
+      const payload = Buffer.from(await wb.xlsx.writeBuffer());
+      return t.app.inject(as(cookies[who]!, { method: 'POST', url: `/api/supervision/training-events/${event.id}/attendance/import`, payload, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }));
+    };
+    const usccOf = async (id: number) => ((await t.app.inject(as(cookies.rsj!, { method: 'GET', url: `/api/org/enterprises/${id}` }))).json() as Json).uscc as string;
+    const [steel, xinfeng] = [await usccOf(ids.steel), await usccOf(ids.xinfeng)];
+    const bad = await upload('county', [
+      ['李四', '', steel, '是', 'GZ-IMP-1'],
+      ['王五', '', xinfeng, '是', ''],
+      ['', '', steel, '也许', ''],
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { sheet: '参训名单', row: 3, field: '统一社会信用代码', detail: '只能登记本县（市、区）人员的参训情况' },
+      { sheet: '参训名单', row: 4, field: '是否出席', detail: '“也许”应为“是”或“否”' },
+      { sheet: '参训名单', row: 4, field: '姓名', detail: '请填写企业参训人员姓名' },
+    ]);
+    expect(((await call('rsj', 'GET', `/training-events/${event.id}`)).json() as Json).attendance).toEqual([]);
+    const good = await upload('county', [['李四', '', steel, '是', 'GZ-IMP-1'], ['赵六', '', steel, '否', '']]);
+    expect(good.json()).toEqual({ imported: 2 });
+    const rows = ((await call('rsj', 'GET', `/training-events/${event.id}`)).json() as Json).attendance as Json[];
+    expect(rows.map((r) => [r.name, r.attended, r.certificateNo])).toEqual([['李四', true, 'GZ-IMP-1'], ['赵六', false, null]]);
+  });
+
   it('an enterprise sees only its own energy manager record, without the phone', async () => {
     const list = (await call('cement', 'GET', '/energy-managers?year=2026')).json() as Json[];
     expect(list.map((r) => r.enterpriseId)).toEqual([ids.cement]);

@@ -73,6 +73,10 @@ export const supervisionCapacity = {
   'supervision.capacity.attendance.name': 'Name',
   'supervision.capacity.attendance.attended': 'Attended',
   'supervision.capacity.attendance.certificateNo': 'Certificate no.',
+  'supervision.capacity.attendance.template': 'Download attendance template',
+  'supervision.capacity.attendance.templateFile': 'attendance-template.xlsx',
+  'supervision.capacity.attendance.import': 'Import attendance',
+  'supervision.capacity.attendance.imported': '{n} attendance records imported',
   'supervision.capacity.attendance.add': 'Record',
   'supervision.capacity.managers.title': 'Energy managers of key energy-using units',
   'supervision.capacity.managers.enterprise': 'Key unit',
@@ -84,5 +88,6 @@ export const supervisionCapacity = {
   'supervision.capacity.managers.lastTrainedOn': 'Last trained',
   'supervision.capacity.managers.year': 'Year',
   'supervision.capacity.managers.export': 'Export Excel',
+  'supervision.capacity.none': 'The expert pool and training are kept by the development and reform commission and the human resources bureau; inspector departments may assign experts. Your unit has no access.',
   'supervision.capacity.managers.sheetTitle': 'Energy managers of key energy-using units and their training ({year})',
 };

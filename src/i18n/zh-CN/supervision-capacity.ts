@@ -73,6 +73,10 @@ export const supervisionCapacity = {
   'supervision.capacity.attendance.name': '姓名',
   'supervision.capacity.attendance.attended': '出席',
   'supervision.capacity.attendance.certificateNo': '证书编号',
+  'supervision.capacity.attendance.template': '下载参训名单模板',
+  'supervision.capacity.attendance.templateFile': '参训名单模板.xlsx',
+  'supervision.capacity.attendance.import': '导入参训名单',
+  'supervision.capacity.attendance.imported': '已导入 {n} 条参训记录',
   'supervision.capacity.attendance.add': '登记',
   'supervision.capacity.managers.title': '重点用能单位能源管理负责人',
   'supervision.capacity.managers.enterprise': '重点用能单位',
@@ -84,5 +88,6 @@ export const supervisionCapacity = {
   'supervision.capacity.managers.lastTrainedOn': '最近培训日期',
   'supervision.capacity.managers.year': '年度',
   'supervision.capacity.managers.export': '导出 Excel',
+  'supervision.capacity.none': '专家库与培训由市发改委、市人社局管理，节能监察部门可指派专家；本单位无查看权限',
   'supervision.capacity.managers.sheetTitle': '赣州市重点用能单位能源管理负责人及培训情况表（{year}年）',
 } as const;

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../domain/access';
+import { AppError } from '../../domain/errors';
 import { attachment } from '../../server/http';
 import { IdParams } from '../org/schemas';
 import { capacityRole } from './capacity.access';
 import { energyManagersXlsx } from './capacity.exports';
+import { attendanceTemplate, importAttendance } from './capacity.import.service';
 import { assignExpert, checkAssignment, createExpert, declareRelation, getExpert, listExperts, updateExpert } from './capacity.experts.service';
 import {
   AssignmentBody,
@@ -40,6 +42,7 @@ export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['supervision'];
   const staff = access.roles('admin', 'steering', 'department', 'county');
   const city = access.roles('admin', 'steering', 'department');
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   // What the pages may offer: the server checks every call anyway.
   app.get('/capacity-role', { config: { access: access.user }, schema: { operationId: 'getCapacityRole', tags, response: { 200: CapacityRoleOut } } }, async (req) => ({ role: await capacityRole(req.ctx) }));
@@ -73,6 +76,17 @@ export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/training-events/:id/attendance', { config: { access: staff }, schema: { operationId: 'recordTrainingAttendance', tags, params: IdParams, body: AttendanceBody, response: { 201: AttendanceOut } } }, async (req, reply) =>
     reply.status(201).send(await recordAttendance(req.ctx, req.params.id, req.body)),
+  );
+  app.get('/training-events/attendance-template.xlsx', { config: { access: staff }, schema: { operationId: 'getAttendanceTemplate', tags } }, async (req, reply) =>
+    reply.type(XLSX).header('content-disposition', attachment('参训名单模板.xlsx')).send(await attendanceTemplate(req.ctx)),
+  );
+  app.post(
+    '/training-events/:id/attendance/import',
+    { config: { access: staff }, schema: { operationId: 'importTrainingAttendance', tags, params: IdParams, response: { 200: z.object({ imported: z.number() }) } } },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported-media-type', `请以 ${XLSX} 上传 Excel 文件`);
+      return importAttendance(req.ctx, req.params.id, req.body);
+    },
   );
 
   app.get('/energy-managers', { config: { access: access.user }, schema: { operationId: 'listEnergyManagers', tags, querystring: EnergyManagerQuery, response: { 200: z.array(EnergyManagerOut) } } }, (req) =>

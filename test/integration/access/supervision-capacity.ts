@@ -33,6 +33,13 @@ export const MATRIX: Record<string, Case> = {
     url: () => '/api/supervision/training-events/999999/attendance',
     body: () => ({ enterpriseId: 1, name: '矩阵', attended: true }),
   },
+  'GET /api/supervision/training-events/attendance-template.xlsx': { allowed: readers, url: () => '/api/supervision/training-events/attendance-template.xlsx' },
+  'POST /api/supervision/training-events/:id/attendance/import': {
+    allowed: readers,
+    url: () => '/api/supervision/training-events/999999/attendance/import',
+    body: () => Buffer.from('not a workbook'),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
   'GET /api/supervision/energy-managers': { allowed: ['admin', 'steering', 'county', 'enterprise'], url: () => '/api/supervision/energy-managers' },
   'GET /api/supervision/energy-managers.xlsx': { allowed: readers, url: () => '/api/supervision/energy-managers.xlsx' },
   'GET /api/supervision/energy-managers/:id': { allowed: ['admin', 'steering', 'county', 'enterprise'], url: (f) => `/api/supervision/energy-managers/${f.enterpriseId}` },

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Space, Table, Tag } from 'antd';
+import { Alert, Button, Flex, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { EXPERT_FIELDS } from '../../../../src/modules/supervision/capacity.schemas';
 import { useI18n } from '../../app/i18n-context';
@@ -33,6 +33,7 @@ export function ExpertsTab() {
   const regionName = new Map((regions.data ?? []).map((r) => [r.code, r.name]));
   const set = (patch: ExpertFilter) => setFilter((f) => ({ ...f, ...patch }));
 
+  if (role === 'none') return <Alert type="info" showIcon message={t('supervision.capacity.none')} />;
   if (experts.error) return <QueryError error={experts.error} onRetry={() => void experts.refetch()} />;
   return (
     <>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n-context';
 import { QueryError } from '../../components/QueryError';
@@ -25,6 +25,7 @@ export function TrainingTab() {
   const [showing, setShowing] = useState<number | null>(null);
   const deptName = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
   if (!role) return null;
+  if (role === 'none') return <Alert type="info" showIcon message={t('supervision.capacity.none')} />;
   return (
     <>
       {readsEvents && (
@@ -64,7 +65,7 @@ export function TrainingTab() {
           )}
         </>
       )}
-      {role !== 'none' && <EnergyManagersTable role={role} />}
+      <EnergyManagersTable role={role} />
       <TrainingEventModal open={editing !== null} event={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       <TrainingEventDrawer eventId={showing} canRecord={readsEvents} onClose={() => setShowing(null)} />
     </>

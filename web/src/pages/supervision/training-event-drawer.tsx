@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Form, Input, InputNumber, Radio, Select, Switch, Table, Tag } from 'antd';
+import { Button, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Switch, Table, Tag } from 'antd';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
 import { QueryError } from '../../components/QueryError';
 import { enterprisesQuery } from '../enterprises/queries';
-import { type Attendance, eventQuery, useRecordAttendance } from './training-queries';
+import { ExcelImportButtons, ImportErrors } from '../reporting/ExcelImport';
+import { type Attendance, attendanceTemplateUrl, eventQuery, useImportAttendance, useRecordAttendance } from './training-queries';
 
 type Values = { kind: 'user' | 'enterprise'; userId?: number; enterpriseId?: number; name?: string; attended: boolean; certificateNo?: string };
 const FIELDS = ['userId', 'enterpriseId', 'name', 'attended', 'certificateNo'] as const;
@@ -19,6 +20,7 @@ export function TrainingEventDrawer({ eventId, canRecord, onClose }: { eventId: 
   const detail = useQuery({ ...eventQuery(eventId ?? 0), enabled: eventId !== null });
   const enterprises = useQuery({ ...enterprisesQuery({}), enabled: eventId !== null && canRecord });
   const record = useRecordAttendance(eventId ?? 0);
+  const importer = useImportAttendance(eventId ?? 0);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'enterprise';
   const submit = ({ kind: k, userId, enterpriseId, name, attended, certificateNo }: Values) =>
@@ -30,6 +32,21 @@ export function TrainingEventDrawer({ eventId, canRecord, onClose }: { eventId: 
   return (
     <Drawer open={eventId !== null} onClose={onClose} width={760} title={d ? `${d.title}（${d.startsOn}）` : ''} destroyOnHidden>
       {detail.error ? <QueryError error={detail.error} onRetry={() => void detail.refetch()} /> : null}
+      {canRecord && (
+        <>
+          <Flex gap={8} style={{ marginBottom: 12 }}>
+            <ExcelImportButtons
+              templateHref={attendanceTemplateUrl}
+              templateFileName={t('supervision.capacity.attendance.templateFile')}
+              templateLabel={t('supervision.capacity.attendance.template')}
+              importLabel={t('supervision.capacity.attendance.import')}
+              importer={importer}
+              importedMessage={(r) => t('supervision.capacity.attendance.imported', { n: r.imported })}
+            />
+          </Flex>
+          <ImportErrors importer={importer} />
+        </>
+      )}
       <Table<Attendance>
         size="small"
         rowKey="id"

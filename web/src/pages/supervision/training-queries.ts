@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AttendanceBody, AttendanceOut, EnergyManagerOut, TrainingEventBody, TrainingEventDetailOut, TrainingEventOut } from '../../../../src/modules/supervision/capacity.schemas';
-import { api, withQuery, type Wire } from '../../api/client';
+import { api, upload, withQuery, type Wire } from '../../api/client';
 import { capacityKeys, useCapacityMutation } from './expert-queries';
 
 export type TrainingEvent = Wire<z.infer<typeof TrainingEventOut>>;
@@ -26,3 +26,6 @@ export const useSaveEvent = () =>
     id === null ? api<TrainingEvent>(`${API}/training-events`, { method: 'POST', body }) : api<TrainingEvent>(`${API}/training-events/${id}`, { method: 'PUT', body }),
   );
 export const useRecordAttendance = (eventId: number) => useCapacityMutation((body: NewAttendance) => api<Attendance>(`${API}/training-events/${eventId}/attendance`, { method: 'POST', body }));
+export const attendanceTemplateUrl = `${API}/training-events/attendance-template.xlsx`;
+/** 参训名单 .xlsx, read whole: all rows stored, or a problem naming each refused cell. */
+export const useImportAttendance = (eventId: number) => useCapacityMutation((file: Blob) => upload<{ imported: number }>(`${API}/training-events/${eventId}/attendance/import`, file));
