@@ -1,4 +1,4 @@
-import { type ExpertConflict, findExpertConflicts } from '../../domain/supervision/expert-conflicts';
+import { type ExpertConflict, type ExpertRelationKind, findExpertConflicts } from '../../domain/supervision/expert-conflicts';
 import { seesPersonalData } from '../../domain/supervision/capacity-access';
 import { AppError } from '../../domain/errors';
 import { type MessageKey, translate } from '../../i18n/index';
@@ -42,9 +42,10 @@ export async function getExpert(ctx: Ctx, id: number) {
   const a = ctx.actor;
   if (!e || (role === 'county' && a.kind === 'user' && e.regionCode !== a.regionCode)) throw new AppError('not-found', `专家 ${id} 不存在`);
   const [relations, assignments] = await Promise.all([repo.listRelations(ctx.db, [id]), repo.listAssignments(ctx.db, id)]);
+  // relation and subjectKind are text columns written only from their zod enums (capacity.schemas.ts).
   return {
     ...present(e, seesPersonalData(role), null),
-    relations: relations.map(({ expertId: _, ...r }) => ({ ...r, relation: r.relation as 'other' })),
+    relations: relations.map(({ expertId: _, ...r }) => ({ ...r, relation: r.relation as ExpertRelationKind })),
     assignments: assignments.map((x) => ({ ...x, subjectKind: x.subjectKind as SubjectKind })),
   };
 }
@@ -70,7 +71,7 @@ export async function updateExpert(ctx: Ctx, id: number, body: ExpertBody) {
 }
 
 /** A relation the expert declared with an enterprise (employer, shareholder, …), dated; audited. */
-export async function declareRelation(ctx: Ctx, expertId: number, body: { enterpriseId: number; relation: string; declaredOn?: string }) {
+export async function declareRelation(ctx: Ctx, expertId: number, body: { enterpriseId: number; relation: ExpertRelationKind; declaredOn?: string }) {
   await requireCapacityRole(ctx, ['manager'], '维护专家库');
   return ctx.db.transaction(async (tx) => {
     if (!(await repo.findExpert(tx, expertId))) throw new AppError('not-found', `专家 ${expertId} 不存在`);
@@ -79,7 +80,7 @@ export async function declareRelation(ctx: Ctx, expertId: number, body: { enterp
     const declaredAt = body.declaredOn ? new Date(`${body.declaredOn}T00:00:00+08:00`) : ctx.now;
     const row = await repo.insertRelation(tx, { expertId, enterpriseId: target.id, relation: body.relation, declaredAt });
     await recordAudit(tx, ctx, { action: 'declareExpertRelation', entity: 'expert_relation', entityId: row.id, after: row });
-    return { id: row.id, enterpriseId: target.id, enterpriseName: target.name, relation: body.relation as 'other', declaredAt: row.declaredAt };
+    return { id: row.id, enterpriseId: target.id, enterpriseName: target.name, relation: body.relation, declaredAt: row.declaredAt };
   });
 }
 

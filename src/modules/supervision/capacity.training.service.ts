@@ -10,6 +10,7 @@ import type { AttendanceBody, EnergyManagerOut, TrainingEventBody } from './capa
 
 /** 培训 (plan 四（五）): events for departments, inspectors and energy managers, attendance, energy managers' status. */
 
+// audience is a text column written only from its zod enum (capacity.schemas.ts).
 type Audience = TrainingEventBody['audience'];
 const actorId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : 0);
 const READERS = ['manager', 'inspector', 'county'] as const;
