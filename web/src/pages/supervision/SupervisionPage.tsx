@@ -14,13 +14,13 @@ import { TrainingTab } from './TrainingTab';
 const TABS = ['inspections', 'orders', 'institutions', 'experts', 'training'] as const;
 type TabKey = (typeof TABS)[number];
 
-/** Which tabs a role sees (the server checks every call anyway): an enterprise only its rectification orders. */
+/** Which tabs a role sees (the server checks every call anyway): an enterprise its rectification orders and its energy manager's training. */
 const TABS_OF: Record<Role, readonly TabKey[]> = {
   admin: TABS,
   steering: TABS,
   department: TABS,
   county: TABS,
-  enterprise: ['orders'],
+  enterprise: ['orders', 'training'],
 };
 
 /**
