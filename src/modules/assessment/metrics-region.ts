@@ -10,6 +10,7 @@ import { POLLUTANTS } from '../../domain/reduction/index';
 import * as monRepo from '../monitoring/repo';
 import { pollutantTargets, reductionRules } from '../reduction/reference';
 import { referenceAt } from '../reference/service';
+import { energyReviewFindings } from '../supervision/inspections.repo';
 import { allocationsAsOf } from './targets-as-of';
 
 type Metrics = Partial<Record<MetricKey, MetricValue>>;
@@ -60,22 +61,27 @@ export async function reductionMetric(db: Db, regionCodes: string[], year: numbe
 
 /**
  * 两高一低 / 能评未批先建: the region's listed projects that started without an approved energy review, as the list
- * stood (rows last changed before the cut-off).
+ * stood (rows last changed before the cut-off), and the projects 节能监察 found so (an energy-review finding naming
+ * the project, made before the cut-off, issue #11) in the inspected region; a project counts once.
  */
 export async function twoHighMetric(db: Db, regionCodes: string[], end: Date): Promise<Map<string, MetricValue>> {
   // As the inventory stood at the cut-off: a case resolved (or a project added) later does not change the figure.
   const now = await db.select().from(highEnergyProject);
   const rows = (await rowsAsOf(db, 'high_energy_project', now, end)).filter((r) => regionCodes.includes(r.regionCode));
+  const found = await energyReviewFindings(db, regionCodes, end);
   const out = new Map<string, MetricValue>();
   for (const code of regionCodes) {
     const own = rows.filter((r) => r.regionCode === code);
     const cases = own.filter((p) => projectWarnings({ stage: p.stage as never, energyReviewStatus: p.energyReviewStatus as never, eiaStatus: p.eiaStatus as never, disposal: p.disposal }).includes('energy-review-missing'));
+    const listed = new Set(cases.map((p) => p.id));
+    const inspected = new Set(found.filter((f) => f.regionCode === code && f.projectId !== null && !listed.has(f.projectId)).map((f) => f.projectId));
     out.set(code, {
-      value: cases.length,
+      value: cases.length + inspected.size,
       figures: [
         { label: '两高一低项目数', value: String(own.length) },
-        { label: '能评未批先建项目数', value: String(cases.length) },
-        { label: '说明', value: '按两高一低项目清单：已开工而节能审查未批复' },
+        { label: '能评未批先建项目数', value: String(cases.length + inspected.size) },
+        { label: '其中节能监察发现（清单外）', value: String(inspected.size) },
+        { label: '说明', value: '按两高一低项目清单：已开工而节能审查未批复；加节能监察认定的能评未批先建项目（按项目去重）' },
       ],
     });
   }
