@@ -110,7 +110,7 @@ function PlanDialog({ year, onClose }: { year: number; onClose: () => void }) {
   const [form] = Form.useForm();
   return (
     <Modal open title={t('supervision.plans.new')} okText={t('supervision.common.save')} cancelText={t('supervision.common.cancel')} confirmLoading={create.isPending} onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" initialValues={{ year, regionCode: me.regionCode ?? regions.data?.find((r) => r.kind === 'city')?.code }} onFinish={(v) => create.mutate(v, { onSuccess: onClose })}>
+      <Form form={form} name="inspection-plan" layout="vertical" initialValues={{ year, regionCode: me.regionCode ?? regions.data?.find((r) => r.kind === 'city')?.code }} onFinish={(v) => create.mutate(v, { onSuccess: onClose })}>
         <Form.Item name="year" label={t('supervision.field.year')}>
           <InputNumber />
         </Form.Item>
@@ -134,6 +134,7 @@ function NewInspectionDialog({ plans, onClose }: { plans: Array<{ value: number;
     <Modal open title={t('supervision.inspections.new')} okText={t('supervision.common.save')} cancelText={t('supervision.common.cancel')} confirmLoading={create.isPending} onCancel={onClose} onOk={() => form.submit()}>
       <Form
         form={form}
+        name="inspection-new"
         layout="vertical"
         onFinish={(v: { enterpriseId: number; topics: string[]; planId?: number; plannedDate?: Dayjs }) =>
           create.mutate({ enterpriseId: v.enterpriseId, topics: v.topics as never, planId: v.planId ?? null, plannedDate: v.plannedDate ? v.plannedDate.format('YYYY-MM-DD') : null }, { onSuccess: onClose })
@@ -143,7 +144,7 @@ function NewInspectionDialog({ plans, onClose }: { plans: Array<{ value: number;
           <Select showSearch optionFilterProp="label" options={enterprises.data?.map((e) => ({ value: e.id, label: e.name }))} />
         </Form.Item>
         <Form.Item name="topics" label={t('supervision.field.topics')} rules={[{ required: true }]}>
-          <Select mode="multiple" options={INSPECTION_TOPICS.map((k) => ({ value: k, label: t(`supervision.topic.${k}` as MessageKey) }))} />
+          <Select mode="multiple" optionFilterProp="label" options={INSPECTION_TOPICS.map((k) => ({ value: k, label: t(`supervision.topic.${k}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="planId" label={t('supervision.field.plan')} extra={t('supervision.inspections.adHoc')}>
           <Select allowClear options={plans} />

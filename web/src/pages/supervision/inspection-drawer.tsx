@@ -24,6 +24,11 @@ function useFormErrors() {
   };
 }
 
+/** Clears a field's error (one the server put there) once its value changes: AntD keeps it on a field without rules. */
+export function clearErrorsOnChange(form: ReturnType<typeof Form.useForm>[0]) {
+  return (changed: Record<string, unknown>) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+}
+
 /** One inspection: the on-site record, findings with evidence, transfers, and 整改通知书 issued on chosen findings. */
 export function InspectionDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useI18n();
@@ -74,9 +79,11 @@ function RecordForm({ d }: { d: InspectionDetail }) {
   return (
     <Form
       form={form}
+      name="inspection-record"
       layout="inline"
+      onValuesChange={clearErrorsOnChange(form)}
       initialValues={{ inspectedOn: d.inspectedOn ? dayjs(d.inspectedOn) : null, inspectors: d.inspectors, summary: d.summary }}
-      onFinish={(v: { inspectedOn: Dayjs | null; inspectors: string; summary: string }) => record.mutate({ inspectedOn: day(v.inspectedOn) ?? '', inspectors: v.inspectors, summary: v.summary }, { onError: (e) => onError(form, ['inspectedOn', 'inspectors', 'summary'], e) })}
+      onFinish={(v: { inspectedOn: Dayjs | null; inspectors?: string; summary: string }) => record.mutate({ inspectedOn: day(v.inspectedOn) ?? '', inspectors: v.inspectors ?? '', summary: v.summary }, { onSuccess: () => form.setFields(['inspectedOn', 'inspectors', 'summary'].map((name) => ({ name, errors: [] }))), onError: (e) => onError(form, ['inspectedOn', 'inspectors', 'summary'], e) })}
     >
       <Form.Item name="inspectedOn" label={t('supervision.field.inspectedOn')}>
         <DatePicker />
@@ -153,7 +160,7 @@ function FindingDialog({ d, onClose }: { d: InspectionDetail; onClose: () => voi
   const fields = ['topic', 'description', 'severity', 'legalBasis', 'highEnergyProjectId'] as const;
   return (
     <Modal open title={t('supervision.findings.add')} okText={t('supervision.common.save')} cancelText={t('supervision.common.cancel')} confirmLoading={add.isPending} onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" initialValues={{ topic: d.topics[0], severity: 'minor' }} onFinish={(v) => add.mutate({ ...v, highEnergyProjectId: v.highEnergyProjectId ?? null }, { onSuccess: onClose, onError: (e) => onError(form, fields, e) })}>
+      <Form form={form} name="finding" layout="vertical" onValuesChange={clearErrorsOnChange(form)} initialValues={{ topic: d.topics[0], severity: 'minor' }} onFinish={(v) => add.mutate({ ...v, description: v.description ?? '', highEnergyProjectId: v.highEnergyProjectId ?? null }, { onSuccess: onClose, onError: (e) => onError(form, fields, e) })}>
         <Form.Item name="topic" label={t('supervision.field.topic')}>
           <Select options={INSPECTION_TOPICS.map((k) => ({ value: k, label: t(`supervision.topic.${k}` as MessageKey) }))} />
         </Form.Item>
@@ -182,7 +189,7 @@ function OrderDialog({ d, findingIds, onClose }: { d: InspectionDetail; findingI
   return (
     <Modal open title={t('supervision.orders.issue')} okText={t('supervision.common.submit')} cancelText={t('supervision.common.cancel')} confirmLoading={issue.isPending} onCancel={onClose} onOk={() => form.submit()}>
       <Descriptions size="small" column={1} items={d.findings.filter((f) => findingIds.includes(f.id)).map((f) => ({ key: f.id, label: t(`supervision.severity.${f.severity}` as MessageKey), children: f.description }))} />
-      <Form form={form} layout="vertical" onFinish={(v: { requirement: string; deadline?: Dayjs | null }) => issue.mutate({ findingIds, requirement: v.requirement, deadline: day(v.deadline) }, { onSuccess: onClose, onError: (e) => onError(form, ['requirement', 'deadline'], e) })}>
+      <Form form={form} name="order" layout="vertical" onValuesChange={clearErrorsOnChange(form)} onFinish={(v: { requirement?: string; deadline?: Dayjs | null }) => issue.mutate({ findingIds, requirement: v.requirement ?? '', deadline: day(v.deadline) }, { onSuccess: onClose, onError: (e) => onError(form, ['requirement', 'deadline'], e) })}>
         <Form.Item name="requirement" label={t('supervision.field.requirement')}>
           <Input.TextArea rows={3} />
         </Form.Item>
@@ -202,7 +209,7 @@ function TransferDialog({ findingId, onClose }: { findingId: number; onClose: ()
   const onError = useFormErrors();
   return (
     <Modal open title={t('supervision.findings.transfer')} okText={t('supervision.common.submit')} cancelText={t('supervision.common.cancel')} confirmLoading={transfer.isPending} onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" onFinish={(v: { departmentId: number; reason: string }) => transfer.mutate({ findingId, ...v }, { onSuccess: onClose, onError: (e) => onError(form, ['departmentId', 'reason'], e) })}>
+      <Form form={form} name="transfer" layout="vertical" onValuesChange={clearErrorsOnChange(form)} onFinish={(v: { departmentId: number; reason?: string }) => transfer.mutate({ findingId, ...v, reason: v.reason ?? '' }, { onSuccess: onClose, onError: (e) => onError(form, ['departmentId', 'reason'], e) })}>
         <Form.Item name="departmentId" label={t('supervision.field.department')}>
           <Select showSearch optionFilterProp="label" options={departments.data?.map((x) => ({ value: x.id, label: x.name }))} />
         </Form.Item>

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { EvidenceUploadButton } from '../../components/EvidenceUploadButton';
 import { problemToFields } from '../../components/form-errors';
+import { clearErrorsOnChange } from './inspection-drawer';
 import { evidenceUrl, noticeUrl, orderQuery, useOrderAction, useOrderEvidence } from './inspection-queries';
 
 /** One 整改通知书: findings, requirement, deadline, its steps; the enterprise answers, the inspectors close, return or extend. */
@@ -57,7 +58,7 @@ export function OrderDrawer({ id, onClose }: { id: number; onClose: () => void }
           />
           {(o.can.answer || o.can.extend) && <EvidenceUploadButton send={(file, cb) => evidence.mutate(file, cb)} pending={evidence.isPending} label={t('supervision.orders.upload')} uploaded={(n) => `${t('supervision.common.saved')}：${n}`} />}
           {(o.can.answer || o.can.review || o.can.extend) && (
-            <Form form={form} layout="vertical">
+            <Form form={form} name="order-action" layout="vertical" onValuesChange={clearErrorsOnChange(form)}>
               <Form.Item name="comment" label={o.can.answer ? t('supervision.orders.answerText') : t('supervision.field.comment')}>
                 <Input.TextArea rows={3} />
               </Form.Item>
@@ -90,6 +91,9 @@ export function OrderDrawer({ id, onClose }: { id: number; onClose: () => void }
               </Space>
             </Form>
           )}
+          <div role="heading" aria-level={3} style={{ marginTop: 8 }}>
+            {t('supervision.orders.history')}
+          </div>
           <Timeline
             items={o.events.map((e) => ({ children: `${new Date(e.at).toLocaleString('zh-CN')} ${t(`supervision.event.${e.action}` as MessageKey)}（${e.actorName}）${e.comment ? `：${e.comment}` : ''}` }))}
           />
