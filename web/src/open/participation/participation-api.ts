@@ -2,11 +2,9 @@ import type { CommitmentDetailOut, CommitmentOut } from '../../../../src/modules
 import type { NewsOut, NewsRowOut } from '../../../../src/modules/public/news.schemas';
 import { solveChallenge } from '../report/proof-of-work';
 
-/**
- * The participation pages' calls to /api/public (plain fetch, no session). Problems (RFC 9457) become `OpenApiError`
- * with the field errors, so a form shows each next to its field.
- */
-type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+import { call, postJson, type Wire } from '../api';
+
+/** The participation pages' calls to /api/public (through the site's one fetch helper). */
 export type PublicCommitment = Wire<CommitmentOut>;
 export type PublicCommitmentDetail = Wire<CommitmentDetailOut>;
 export type NewsRow = Wire<NewsRowOut>;
@@ -15,35 +13,8 @@ export type Region = { code: string; name: string };
 
 export const COMMITMENT_TOKEN_HEADER = 'x-commitment-token';
 
-export class OpenApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly fieldErrors: Record<string, string>,
-  ) {
-    super(detail);
-  }
-}
+export { OpenApiError } from '../api';
 
-async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
-  if (res.ok) return (await res.json()) as T;
-  let detail = res.statusText;
-  const fieldErrors: Record<string, string> = {};
-  try {
-    const p = (await res.json()) as { detail?: string; title?: string; errors?: { pointer?: string; field?: string; detail?: string }[] };
-    detail = p.detail || p.title || detail;
-    for (const e of p.errors ?? []) {
-      const name = e.pointer?.replace(/^#\//, '').split('/')[0] || e.field?.split('.')[0];
-      if (name && e.detail && !fieldErrors[name]) fieldErrors[name] = e.detail;
-    }
-  } catch {
-    // not a problem document: the status text says enough
-  }
-  throw new OpenApiError(res.status, detail, fieldErrors);
-}
-
-const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
 const query = (q: Record<string, string>) => {
   const s = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '')).toString();
   return s ? `?${s}` : '';
@@ -53,8 +24,8 @@ const query = (q: Record<string, string>) => {
 export const getRegions = () => call<Region[]>('/api/public/reports/regions');
 export const listCommitments = (q: Record<string, string>) => call<PublicCommitment[]>(`/api/public/commitments${query(q)}`);
 export const getCommitment = (id: number) => call<PublicCommitmentDetail>(`/api/public/commitments/${id}`);
-export const makeCommitment = (body: Record<string, unknown>) => call<{ id: number; token: string }>('/api/public/commitments', post(body));
-export const addUpdate = (id: number, token: string, body: Record<string, unknown>) => call<unknown>(`/api/public/commitments/${id}/updates`, post(body, { [COMMITMENT_TOKEN_HEADER]: token }));
+export const makeCommitment = (body: Record<string, unknown>) => call<{ id: number; token: string }>('/api/public/commitments', postJson(body));
+export const addUpdate = (id: number, token: string, body: Record<string, unknown>) => call<unknown>(`/api/public/commitments/${id}/updates`, postJson(body, { [COMMITMENT_TOKEN_HEADER]: token }));
 export const listNews = () => call<NewsRow[]>('/api/public/news');
 export const getNews = (id: number) => call<News>(`/api/public/news/${id}`);
 

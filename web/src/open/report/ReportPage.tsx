@@ -4,7 +4,8 @@ import { REPORT_TYPES } from '../../../../src/domain/public/citizen-report';
 import { labelOf, t } from './open-i18n';
 import { PhotoPicker } from './PhotoPicker';
 import { solveChallenge } from './proof-of-work';
-import { getChallenge, getRegions, ReportApiError, type Submitted, submitReport, uploadPhoto } from './report-api';
+import { getChallenge, getRegions, type Submitted, submitReport, uploadPhoto } from './report-api';
+import { OpenApiError } from '../api';
 import './report.css';
 
 export { TrackPage } from './TrackPage';
@@ -96,7 +97,7 @@ export function ReportPage() {
       }
       setDone({ submitted, photoErrors });
     } catch (err) {
-      if (err instanceof ReportApiError && Object.keys(err.fieldErrors).length) {
+      if (err instanceof OpenApiError && Object.keys(err.fieldErrors).length) {
         setErrors(err.fieldErrors);
         setFormError(t('reports.open.fixErrors'));
       } else setFormError(t('reports.open.failed', { detail: err instanceof Error ? err.message : String(err) }));

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import { labelOf, t } from './open-i18n';
-import { ReportApiError, type Tracked, trackReport, trackedPhotoUrl } from './report-api';
+import { type Tracked, trackReport, trackedPhotoUrl } from './report-api';
+import { OpenApiError } from '../api';
 import './report.css';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
@@ -31,7 +32,7 @@ export function TrackPage() {
           if (live) setPhotos((prev) => [...prev, { id: p.id, name: p.fileName, url }]);
         }
       })
-      .catch((e: unknown) => live && setError(e instanceof ReportApiError && e.status === 404 ? t('reports.open.track.notFound') : String(e instanceof Error ? e.message : e)));
+      .catch((e: unknown) => live && setError(e instanceof OpenApiError && e.status === 404 ? t('reports.open.track.notFound') : String(e instanceof Error ? e.message : e)));
     return () => {
       live = false;
       urls.forEach((u) => URL.revokeObjectURL(u));
