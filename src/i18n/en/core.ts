@@ -35,6 +35,8 @@ export const core = {
   'nav.reduction': 'Reduction project dispatch',
   'nav.monitoring': 'Online monitoring',
   'nav.assessment': 'Assessment',
+  // antd fills in ${label}: one wording that fits a text box, a select and a date alike (antd's own says 请输入 for all).
+  'form.required': '${label} is required',
   'nav.supervision': 'Supervision',
   'nav.public': 'Transparency',
   'nav.admin': 'Administration',

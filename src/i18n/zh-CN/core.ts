@@ -33,6 +33,8 @@ export const core = {
   'nav.reduction': '减排工程调度',
   'nav.monitoring': '在线监测',
   'nav.assessment': '考核评价',
+  // antd fills in ${label}: one wording that fits a text box, a select and a date alike (antd's own says 请输入 for all).
+  'form.required': '${label}为必填项',
   'nav.supervision': '节能监察',
   'nav.public': '公开与参与',
   'nav.admin': '系统管理',

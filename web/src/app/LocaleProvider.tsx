@@ -61,7 +61,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} form={{ validateMessages: { required: translate(locale, 'form.required') } }}>
         <AntdApp>{children}</AntdApp>
       </ConfigProvider>
     </I18nContext.Provider>
