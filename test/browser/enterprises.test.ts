@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEnterprise, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf, pickOption } from './helpers';
 
 describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel, county then city review, the benchmark share${browserSkipReason ? ` — SKIPPED: ${browserSkipReason}` : ''}`, () => {
   let rig: BrowserRig;
@@ -25,15 +25,7 @@ describe.skipIf(browserSkipReason)(`key energy units: the annual report by Excel
   });
 
   const step = stepsOf('enterprises', pages);
-  /** Picks an option of an AntD Select by its label: typed first where it searches (its list is virtual), then clicked in its own dropdown. */
-  const pick = async (page: Page, label: string, option: string) => {
-    const input = page.getByLabel(label, { exact: true });
-    await page.locator('.ant-select', { has: input }).click();
-    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await dropdown.waitFor({ state: 'hidden' });
-  };
+  const pick = (page: Page, label: string, option: string) => pickOption(page, page, label, option);
 
   it('files the 2022 report from the Excel template (a bad cell first), the county then the city approve it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecer-enterprises-'));

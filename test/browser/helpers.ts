@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import type { Database } from '../../src/db/client';
 import type { Role } from '../../src/domain/access';
 import { buildApp } from '../../src/server/app';
@@ -141,4 +141,18 @@ export async function mapColoursAround(page: Page, mapLabel: string, name: strin
     },
     { x: x - scroll[0], y: y - scroll[1], offsets, label: mapLabel },
   );
+}
+
+/**
+ * Picks an option of an AntD Select by its label within `scope` (typed first where the select searches), in that
+ * select's own dropdown (found by aria-controls, so another open dropdown cannot answer), and waits for it to close.
+ */
+export async function pickOption(scope: Page | Locator, page: Page, label: string, option: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  // `has` is matched inside each .ant-select, so it takes an unscoped locator.
+  await scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).click();
+  if ((await input.getAttribute('readonly')) === null) await input.fill(option);
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await dropdown.waitFor({ state: 'hidden' });
 }

@@ -1,11 +1,11 @@
 import net from 'node:net';
 import pino from 'pino';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePacket, makeFlag, type Packet } from '../../src/domain/hj212';
 import { startHj212Services } from '../../src/gateway/hj212';
 import { makeEnterprise, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, callApi, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, callApi, signedInContext, snap, startBrowserRig, stepsOf, pickOption } from './helpers';
 
 const MN = '88888880000001';
 const PW = '123456';
@@ -69,16 +69,7 @@ describe.skipIf(browserSkipReason)(`online monitoring: an exceedance sent over H
   });
 
   const step = stepsOf('monitoring', pages);
-  /** Picks an option of an AntD Select by its label (typed first where it searches), in its own dropdown. */
-  const pick = async (scope: Locator, page: Page, label: string, option: string) => {
-    const input = scope.getByLabel(label, { exact: true });
-    // `has` is matched inside each .ant-select, so it takes an unscoped locator.
-    await scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).click();
-    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await dropdown.waitFor({ state: 'hidden' });
-  };
+  const pick = pickOption;
 
   it('registers a station through the form, with its factor limit and PW (never shown back)', async () => {
     const page = pages.county!;

@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf, pickOption } from './helpers';
 
 /**
  * 重点减排工程调度 (issue #7): 信丰县 registers a new sewage plant (W1, reduction.md §7 example 1 moved to 2025), files
@@ -24,16 +24,7 @@ describe.skipIf(browserSkipReason)(`reduction: register, dispatch, verify, progr
   });
 
   const step = stepsOf('reduction', pages);
-  /** Picks an option of an AntD Select by its label (typed first where it searches), in its own dropdown. */
-  const pick = async (scope: Page | Locator, page: Page, label: string, option: string) => {
-    const input = scope.getByLabel(label, { exact: true });
-    // `has` is matched inside each .ant-select, so it takes an unscoped locator.
-    await scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).click();
-    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await dropdown.waitFor({ state: 'hidden' });
-  };
+  const pick = pickOption;
   const codBar = (page: Page) => page.getByRole('progressbar', { name: '化学需氧量 完成进度' });
   const codProgress = async (page: Page) => {
     await page.goto(`${rig.url}/reduction?tab=progress&year=2025`);

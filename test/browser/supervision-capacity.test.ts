@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentId, makeEnterprise, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, callApi, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, callApi, signedInContext, snap, startBrowserRig, stepsOf, pickOption } from './helpers';
 
 /**
  * 专家库 (issue #11 item 3): 市人社局 keeps the pool and records that 周工 consults for a cement plant; 市工信局 (an
@@ -30,14 +30,7 @@ describe.skipIf(browserSkipReason)(`supervision: expert assignment with a confli
   });
 
   const step = stepsOf('supervision-capacity', pages);
-  const pick = async (scope: Page | Locator, page: Page, label: string, option: string) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).click();
-    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await dropdown.waitFor({ state: 'hidden' });
-  };
+  const pick = pickOption;
 
   it('shows the conflict, refuses without a reason, assigns with one; the energy manager is listed as never trained', async () => {
     const page = pages.gxj;

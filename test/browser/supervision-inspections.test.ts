@@ -1,9 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '../../src/domain/reporting/calendar';
 import { addDays } from '../../src/domain/supervision/inspection-orders';
 import { departmentId, makeEnterprise, makeUser, TEST_PASSWORD } from '../factories';
-import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf } from './helpers';
+import { type BrowserRig, browserSkipReason, signedInContext, snap, startBrowserRig, stepsOf, pickOption } from './helpers';
 
 // A 1×1 PNG, a site photo as the server checks it: by its content.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -39,15 +39,7 @@ describe.skipIf(browserSkipReason)(`supervision: inspection → finding with pho
   });
 
   const step = stepsOf('supervision-inspections', pages);
-  /** Picks an option of an AntD Select by its label (typed first where it searches), in its own dropdown. */
-  const pick = async (scope: Page | Locator, page: Page, label: string, option: string) => {
-    const input = scope.getByLabel(label, { exact: true });
-    await scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).click();
-    if ((await input.getAttribute('readonly')) === null) await input.fill(option);
-    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${await input.getAttribute('aria-controls')}"]`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-    await dropdown.waitFor({ state: 'hidden' });
-  };
+  const pick = pickOption;
   // A modal opened over a drawer: both are labelled by the same generated id in this build, so a modal is found by its title.
   const modalOf = (page: Page, title: string) => page.locator('.ant-modal-content', { has: page.locator('.ant-modal-title', { hasText: title }) });
   const drawerOf = (page: Page, title: string | RegExp) => page.locator('.ant-drawer-content-wrapper', { has: page.locator('.ant-drawer-title', { hasText: title }) });
