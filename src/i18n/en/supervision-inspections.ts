@@ -113,6 +113,8 @@ export const supervisionInspections = {
   'supervision.orders.overdueOnly': 'Overdue only',
   'supervision.transfers.title': 'Case transfers',
   'supervision.transfers.mine': 'Cases transferred to us',
+  'supervision.transfers.empty': 'No case transfers. To hand a finding to another department, use “Transfer” on the finding in the inspection.',
+  'supervision.transfers.emptyMine': 'No cases transferred to your department.',
   'supervision.transfers.accept': 'Accept',
   'supervision.transfers.answer': 'Answer',
   'supervision.counties.title': 'By county',

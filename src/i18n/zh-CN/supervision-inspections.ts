@@ -113,6 +113,8 @@ export const supervisionInspections = {
   'supervision.orders.overdueOnly': '只看逾期',
   'supervision.transfers.title': '移送件',
   'supervision.transfers.mine': '移送本部门的案件',
+  'supervision.transfers.empty': '暂无移送件。检查发现需其他部门处理时，在检查详情的发现中点击“移送”。',
+  'supervision.transfers.emptyMine': '暂无移送本部门的案件。',
   'supervision.transfers.accept': '签收',
   'supervision.transfers.answer': '答复',
   'supervision.counties.title': '分县（市、区）情况',

@@ -56,6 +56,7 @@ function Transfers() {
         size="small"
         rowKey="id"
         dataSource={q.data}
+        locale={{ emptyText: me.role === 'department' ? t('supervision.transfers.emptyMine') : t('supervision.transfers.empty') }}
         columns={[
           { title: t('supervision.field.enterprise'), render: (_: unknown, x) => `${x.enterpriseName}（${x.regionName}）` },
           { title: t('supervision.field.description'), dataIndex: 'findingDescription' },

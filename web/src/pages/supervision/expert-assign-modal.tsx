@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { SUBJECT_KINDS } from '../../../../src/modules/supervision/capacity.schemas';
 import { ApiError } from '../../api/client';
@@ -9,6 +9,7 @@ import { problemDetail } from '../../components/problem-text';
 import { enterprisesQuery, projectsQuery } from '../enterprises/queries';
 import { conflictLabel } from './expert-labels';
 import { type ConflictCheck, type Expert, checkAssignment, type NewAssignment, useAssignExpert } from './expert-queries';
+import { inspectionsQuery } from './inspection-queries';
 
 type Kind = NewAssignment['subjectKind'];
 type Values = { subjectKind: Kind; subjectId: number; purpose: string; overrideReason?: string };
@@ -27,6 +28,7 @@ export function ExpertAssignModal({ expert, onClose }: { expert: Expert | null; 
   const [checkError, setCheckError] = useState<string | null>(null);
   const enterprises = useQuery({ ...enterprisesQuery({}), enabled: !!expert && kind === 'enterprise' });
   const projects = useQuery({ ...projectsQuery(false), enabled: !!expert && kind === 'high-energy-project' });
+  const inspections = useQuery({ ...inspectionsQuery({}), enabled: !!expert && kind === 'inspection' });
   const assign = useAssignExpert();
 
   const runCheck = async () => {
@@ -75,7 +77,7 @@ export function ExpertAssignModal({ expert, onClose }: { expert: Expert | null; 
           ) : kind === 'high-energy-project' ? (
             <Select showSearch optionFilterProp="label" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} onChange={() => void runCheck()} />
           ) : (
-            <InputNumber min={1} precision={0} style={{ width: '100%' }} onBlur={() => void runCheck()} />
+            <Select showSearch optionFilterProp="label" options={(inspections.data ?? []).map((i) => ({ value: i.id, label: `${i.enterpriseName}（${i.inspectedOn ?? i.plannedDate ?? `#${i.id}`}）` }))} onChange={() => void runCheck()} />
           )}
         </Form.Item>
         <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
