@@ -18,6 +18,9 @@ import { InputError, readStdin } from './input';
 import { runEnergyTce } from './energy-tce';
 import { runReductionAccount } from './reduction-account';
 import { serve } from './serve';
+import { demoAccounts, demoLoad, demoStart, accountLines, type DemoOptions } from './demo';
+import { DemoRefusedError } from '../demo/marker';
+import { DEMO_PASSWORD } from '../demo/ids';
 import { simulateMeters } from './simulate-meters';
 import { simulateStations } from './simulate-stations';
 import { startJetStreamWriter } from '../gateway/hj212-queue';
@@ -203,6 +206,47 @@ program
       console.error(err.message);
       process.exitCode = 2;
     }
+  });
+
+const demo = program.command('demo').description('演示数据 (demo city): generated, clearly labelled data for every module, in a database of its own');
+const demoOptions = (c: Command) =>
+  c
+    .option('--size <size>', 'small | standard | large', 'standard')
+    .option('--seed <n>', 'random seed (same seed, same data)', (v) => Number.parseInt(v, 10), 2026)
+    .option('--as-of <date>', "the demo's today, YYYY-MM-DD (default: today)")
+    .option('--data-dir <dir>', 'demo data folder (default ECER_DEMO_DIR or .ecer/demo)')
+    .option('--database-url <url>', 'load into this PostgreSQL database instead (it must hold no real data)')
+    .option('--reset', 'empty the demo database first (refused on a database with real data)', false);
+/** A refusal is a clear message and exit code 2, not a stack trace. */
+const refusing = (run: (o: DemoOptions) => Promise<unknown>) => async (o: DemoOptions) => {
+  try {
+    await run(o);
+  } catch (err) {
+    if (!(err instanceof DemoRefusedError)) throw err;
+    console.error(err.message);
+    process.exitCode = 2;
+  }
+};
+demoOptions(demo.command('load').description('generate the demo city into its own database, print the demo accounts')).action(
+  refusing(async (o) => {
+    const r = await demoLoad(loadConfig(), o);
+    console.log(accountLines(r.users).join('\n'));
+  }),
+);
+demoOptions(demo.command('start', { isDefault: true }).description('load the demo city if its folder is empty, then serve it with live meters and stations (npm run demo)')).action(
+  refusing(async (o) => {
+    await demoStart(loadConfig(), o);
+  }),
+);
+demo
+  .command('accounts')
+  .description('list every demo account (all share one password)')
+  .option('--data-dir <dir>', 'demo data folder (default ECER_DEMO_DIR or .ecer/demo)')
+  .action(async (o: { dataDir?: string }) => {
+    const config = loadConfig();
+    const users = await withDatabase({ ...config, dataDir: path.resolve(o.dataDir ?? config.demoDir), databaseUrl: null }, demoAccounts);
+    console.log(`密码都是 ${DEMO_PASSWORD}`);
+    for (const u of users) console.log(`${u.username}\t${u.role}\t${u.displayName}`);
   });
 
 const simulate = program.command('simulate').description('simulators for demos and load tests');

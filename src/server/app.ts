@@ -28,6 +28,7 @@ import { assessmentRoutes } from '../modules/assessment/routes';
 import { publicRoutes } from '../modules/public/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import type { Config } from './config';
+import { readDemoMarker } from '../demo/marker';
 import { SESSION_COOKIE } from './http';
 import { sendProblem } from './problem';
 
@@ -112,15 +113,29 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     reply.header('referrer-policy', 'same-origin');
   });
 
+  // Read once: a demo database stays one for the life of the process (loading it needs the folder to itself).
+  const demo = await readDemoMarker(database.db);
   app.get(
     '/api/health',
     {
       config: { access: access.public },
-      schema: { operationId: 'getHealth', tags: ['health'], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), version: z.string() }) } },
+      schema: {
+        operationId: 'getHealth',
+        tags: ['health'],
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.string(),
+            version: z.string(),
+            /** Set when the database holds the generated demo city: every page then shows the 演示数据 banner. */
+            demo: z.object({ seed: z.number().int(), size: z.string(), asOf: z.string() }).nullable(),
+          }),
+        },
+      },
     },
     async () => {
       await database.db.execute('select 1');
-      return { status: 'ok' as const, database: database.kind, version };
+      return { status: 'ok' as const, database: database.kind, version, demo: demo && { seed: demo.seed, size: demo.size, asOf: demo.asOf } };
     },
   );
   await app.register(authRoutes, { prefix: '/api/auth', idleMs: config.sessionIdleMs, cookieSecure: config.cookieSecure });

@@ -8,6 +8,8 @@ const Env = z.object({
   /** Real PostgreSQL; unset → embedded PGlite in ECER_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   ECER_DATA_DIR: z.string().default('.ecer/data'),
+  /** The demo city's own data folder (`npm run demo`), never the real one. */
+  ECER_DEMO_DIR: z.string().default('.ecer/demo'),
   /** Session lifetime (hours of inactivity). */
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),
   /** 'auto' marks cookies Secure when the request came over HTTPS (behind a TLS proxy with TRUST_PROXY). */
@@ -41,6 +43,7 @@ export type Config = Readonly<{
   host: string;
   databaseUrl: string | null;
   dataDir: string;
+  demoDir: string;
   sessionIdleMs: number;
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: path.resolve(e.ECER_DATA_DIR),
+    demoDir: path.resolve(e.ECER_DEMO_DIR),
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',

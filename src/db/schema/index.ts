@@ -13,3 +13,4 @@ export * from './monitoring';
 export * from './assessment';
 export * from './public';
 export * from './supervision';
+export * from './demo';

@@ -183,4 +183,5 @@ export const core = {
   'review.returnCommentRequired': 'Say why it is returned',
   'review.approved': 'Approved',
   'review.returned': 'Returned',
+  'demo.banner': 'Demo data: this platform holds a generated demo city (as of {asOf}, size {size}); no enterprise, figure or record in it is real or official.',
 } satisfies Partial<Record<MessageKey, string>>;

@@ -106,4 +106,5 @@ export const publicData = {
   'openHome.level.yellow': 'Slightly behind',
   'openHome.level.red': 'Behind',
   'openHome.level.none': 'Not rated',
+  'openHome.demo': 'Demo data: this site shows a generated demo city; no figure or record on it is real or official.',
 };

@@ -181,4 +181,5 @@ export const core = {
   'review.returnCommentRequired': '请填写退回意见',
   'review.approved': '已审核通过',
   'review.returned': '已退回',
+  'demo.banner': '演示数据：本平台当前载入的是程序生成的演示城市（截至 {asOf}，规模 {size}），所有企业、数字和记录均非真实或官方数据。',
 } as const;

@@ -108,4 +108,5 @@ export const publicData = {
   'openHome.level.yellow': '略滞后',
   'openHome.level.red': '滞后',
   'openHome.level.none': '未评价',
+  'openHome.demo': '演示数据：本网站当前展示的是程序生成的演示城市，所有数字和记录均非真实或官方数据。',
 } as const;

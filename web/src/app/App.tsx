@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError, setUnauthenticatedHandler } from '../api/client';
+import { DemoBanner } from '../components/DemoBanner';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { authKeys } from '../pages/auth/queries';
 import { LocaleProvider } from './LocaleProvider';
@@ -29,6 +30,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
+        <DemoBanner />
         <Suspense fallback={<FullPageSpin />}>
           <RouterProvider router={router} />
         </Suspense>

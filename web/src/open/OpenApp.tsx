@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router-dom';
+import { call } from './api';
 import { HomePage } from './home/HomePage';
 import { t } from './home/t';
 import { CommitmentsPage } from './participation/CommitmentsPage';
@@ -19,6 +21,7 @@ const NAV = [
 export function OpenApp() {
   return (
     <BrowserRouter>
+      <DemoNotice />
       <a className="skip" href="#main">
         {t('openHome.skip')}
       </a>
@@ -52,4 +55,17 @@ export function OpenApp() {
       </footer>
     </BrowserRouter>
   );
+}
+
+/** 演示数据 (issue #12): shown on every public page while the platform holds the generated demo city. */
+function DemoNotice() {
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    call<{ demo: unknown }>('/api/health').then((h) => setDemo(!!h.demo), () => undefined);
+  }, []);
+  return demo ? (
+    <p className="demo-notice" role="status">
+      {t('openHome.demo')}
+    </p>
+  ) : null;
 }

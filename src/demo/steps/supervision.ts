@@ -1,0 +1,4 @@
+import type { DemoCtx } from '../context';
+
+/** Demo data for this module (issue #12). TODO: being written. */
+export async function generateSupervision(_ctx: DemoCtx): Promise<void> {}
