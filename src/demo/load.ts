@@ -21,19 +21,28 @@ export const DEMO_GENERATOR = 'ganzhou-demo/1';
  * The steps, in the order they must run: each may use what earlier ones made (the city's enterprises and users; the
  * assessment last, over everything). Each step runs its writes one after another: ids and draws stay reproducible.
  */
-const STEPS: { name: string; run: (ctx: DemoCtx) => Promise<void> }[] = [
-  { name: '能耗双控', run: generateDualControl },
-  { name: '任务与指标报送', run: generateReporting },
-  { name: '重点用能单位', run: generateEnterpriseEnergy },
-  { name: '在线计量', run: generateMetering },
-  { name: '重点工程减排', run: generateReduction },
-  { name: '在线监测', run: generateMonitoring },
-  { name: '节能监察与公共机构', run: generateSupervision },
-  { name: '公开与参与', run: generatePublic },
-  { name: '考核', run: generateAssessment },
+const STEPS: { key: string; name: string; run: (ctx: DemoCtx) => Promise<void> }[] = [
+  { key: 'dualcontrol', name: '能耗双控', run: generateDualControl },
+  { key: 'reporting', name: '任务与指标报送', run: generateReporting },
+  { key: 'enterprises', name: '重点用能单位', run: generateEnterpriseEnergy },
+  { key: 'metering', name: '在线计量', run: generateMetering },
+  { key: 'reduction', name: '重点工程减排', run: generateReduction },
+  { key: 'monitoring', name: '在线监测', run: generateMonitoring },
+  { key: 'supervision', name: '节能监察与公共机构', run: generateSupervision },
+  { key: 'public', name: '公开与参与', run: generatePublic },
+  { key: 'assessment', name: '考核', run: generateAssessment },
 ];
 
-export type DemoLoadOptions = { seed: number; size: DemoSize; asOf: Date; where: string; log: (line: string) => void };
+export type DemoLoadOptions = {
+  seed: number;
+  size: DemoSize;
+  asOf: Date;
+  where: string;
+  log: (line: string) => void;
+  /** Run only these steps (after the org step), for developing one step: `ECER_DEMO_ONLY=reporting`. */
+  only?: string[];
+};
+export const DEMO_STEP_KEYS = () => STEPS.map((s) => s.key);
 export type DemoLoadResult = { users: DemoUser[]; city: DemoCity; ms: Record<string, number> };
 
 /**
@@ -51,7 +60,7 @@ export async function loadDemo(database: Database, o: DemoLoadOptions): Promise<
   const city = await generateOrg({ ...makeDemoCtx({ ...base, city: null as never }) });
   ms['组织与账号'] = performance.now() - t;
   const ctx = makeDemoCtx({ ...base, city });
-  for (const step of STEPS) {
+  for (const step of STEPS.filter((s) => !o.only || o.only.includes(s.key))) {
     t = performance.now();
     await step.run(ctx);
     ms[step.name] = performance.now() - t;
