@@ -32,7 +32,8 @@ export function ensureWebBuilt(webDir: string): 'fresh' | 'built' {
   const stamp = webInputsStamp();
   if (fs.existsSync(path.join(webDir, 'index.html')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return 'fresh';
   console.log('正在构建网页 (building the web app)…');
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  // Always a production bundle: under vitest NODE_ENV is 'test', and antd then renders test-only ids (aria-labelledby="test-id").
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error(`网页构建失败 (web build failed, exit ${r.status})`);
   fs.writeFileSync(stampFile, stamp);
   return 'built';
