@@ -46,7 +46,6 @@ export const supervisionCapacity = {
   'supervision.capacity.relation.add': 'Declare relation',
   'supervision.capacity.assign.title': 'Assign an expert',
   'supervision.capacity.assign.subjectKind': 'Subject kind',
-  'supervision.capacity.assign.subjectId': 'Subject id',
   'supervision.capacity.assign.purpose': 'Purpose',
   'supervision.capacity.assign.check': 'Check conflicts',
   'supervision.capacity.assign.overrideReason': 'Reason to assign anyway',

@@ -46,7 +46,6 @@ export const supervisionCapacity = {
   'supervision.capacity.relation.add': '登记利害关系',
   'supervision.capacity.assign.title': '指派专家评审',
   'supervision.capacity.assign.subjectKind': '评审对象类型',
-  'supervision.capacity.assign.subjectId': '评审对象编号',
   'supervision.capacity.assign.purpose': '评审事项',
   'supervision.capacity.assign.check': '检查回避情形',
   'supervision.capacity.assign.overrideReason': '仍需指派的理由',

@@ -71,7 +71,7 @@ export function ExpertAssignModal({ expert, onClose }: { expert: Expert | null; 
         <Form.Item name="subjectKind" label={t('supervision.capacity.assign.subjectKind')}>
           <Select options={SUBJECT_KINDS.map((k) => ({ value: k, label: t(`supervision.capacity.subject.${k}`) }))} onChange={() => form.setFieldValue('subjectId', undefined)} />
         </Form.Item>
-        <Form.Item name="subjectId" label={t(`supervision.capacity.subject.${kind}`)} rules={[{ required: true, message: t('supervision.capacity.assign.subjectId') }]}>
+        <Form.Item name="subjectId" label={t(`supervision.capacity.subject.${kind}`)} rules={[{ required: true }]}>
           {kind === 'enterprise' ? (
             <Select showSearch optionFilterProp="label" options={(enterprises.data ?? []).map((e) => ({ value: e.id, label: e.name }))} onChange={() => void runCheck()} />
           ) : kind === 'high-energy-project' ? (
@@ -99,7 +99,7 @@ export function ExpertAssignModal({ expert, onClose }: { expert: Expert | null; 
             />
           )}
         </Space>
-        <Form.Item name="purpose" label={t('supervision.capacity.assign.purpose')} rules={[{ required: true, message: t('supervision.capacity.assign.purpose') }]}>
+        <Form.Item name="purpose" label={t('supervision.capacity.assign.purpose')} rules={[{ required: true }]}>
           <Input maxLength={300} />
         </Form.Item>
         {hasConflicts && (

@@ -28,14 +28,15 @@ export function ExpertFormModal({ expert, open, onClose }: { expert: Expert | nu
       { onSuccess: () => onClose(), onError: (e) => e instanceof ApiError && form.setFields(problemToFields(e, FIELDS)) },
     );
   };
-  const required = (key: Parameters<typeof t>[0]) => [{ required: true, message: t(key) }];
+  // The form-wide message (“姓名为必填项”) names the field.
+  const required = [{ required: true }];
   return (
     <Modal open={open} title={expert ? t('supervision.capacity.expert.edit') : t('supervision.capacity.expert.add')} okText={t('supervision.capacity.save')} cancelText={t('supervision.capacity.cancel')} confirmLoading={save.isPending} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="name" label={t('supervision.capacity.expert.name')} rules={required('supervision.capacity.expert.name')}>
+        <Form.Item name="name" label={t('supervision.capacity.expert.name')} rules={required}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="fields" label={t('supervision.capacity.expert.fields')} rules={required('supervision.capacity.expert.fields')}>
+        <Form.Item name="fields" label={t('supervision.capacity.expert.fields')} rules={required}>
           <Select mode="tags" options={EXPERT_FIELDS.map((f) => ({ value: f, label: f }))} />
         </Form.Item>
         <Form.Item name="title" label={t('supervision.capacity.expert.title')}>

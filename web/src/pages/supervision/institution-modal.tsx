@@ -111,7 +111,7 @@ export function InstitutionModal({ institution, regions, onClose }: { institutio
               </Col>
               {accepted && (
                 <Col xs={12} md={6}>
-                  <Form.Item label={t('supervision.inst.economyYear')} name="economyYear" rules={[{ required: true, message: t('supervision.inst.economyYear') }]}>
+                  <Form.Item label={t('supervision.inst.economyYear')} name="economyYear" rules={[{ required: true }]}>
                     <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>

@@ -71,15 +71,15 @@ export function TrainingEventDrawer({ eventId, canRecord, onClose }: { eventId: 
             />
           </Form.Item>
           {kind === 'user' ? (
-            <Form.Item name="userId" label={t('supervision.capacity.attendance.user')} rules={[{ required: true, message: t('supervision.capacity.attendance.user') }]}>
+            <Form.Item name="userId" label={t('supervision.capacity.attendance.user')} rules={[{ required: true }]}>
               <InputNumber min={1} precision={0} />
             </Form.Item>
           ) : (
             <>
-              <Form.Item name="enterpriseId" label={t('supervision.capacity.attendance.enterprise')} rules={[{ required: true, message: t('supervision.capacity.attendance.enterprise') }]}>
+              <Form.Item name="enterpriseId" label={t('supervision.capacity.attendance.enterprise')} rules={[{ required: true }]}>
                 <Select showSearch optionFilterProp="label" options={(enterprises.data ?? []).map((e) => ({ value: e.id, label: e.name }))} />
               </Form.Item>
-              <Form.Item name="name" label={t('supervision.capacity.attendance.name')} rules={[{ required: true, message: t('supervision.capacity.attendance.name') }]}>
+              <Form.Item name="name" label={t('supervision.capacity.attendance.name')} rules={[{ required: true }]}>
                 <Input maxLength={50} />
               </Form.Item>
             </>

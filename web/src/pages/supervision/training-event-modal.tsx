@@ -29,16 +29,16 @@ export function TrainingEventModal({ event, open, onClose }: { event: TrainingEv
   return (
     <Modal open={open} title={t('supervision.capacity.training.add')} okText={t('supervision.capacity.save')} cancelText={t('supervision.capacity.cancel')} confirmLoading={save.isPending} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="title" label={t('supervision.capacity.training.title')} rules={[{ required: true, message: t('supervision.capacity.training.title') }]}>
+        <Form.Item name="title" label={t('supervision.capacity.training.title')} rules={[{ required: true }]}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="audience" label={t('supervision.capacity.training.audience')}>
           <Select options={TRAINING_AUDIENCES.map((a) => ({ value: a, label: t(`supervision.capacity.audience.${a}`) }))} />
         </Form.Item>
-        <Form.Item name="startsOn" label={t('supervision.capacity.training.startsOn')} rules={[{ required: true, message: t('supervision.capacity.training.startsOn') }]}>
+        <Form.Item name="startsOn" label={t('supervision.capacity.training.startsOn')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="hours" label={t('supervision.capacity.training.hours')} rules={[{ required: true, message: t('supervision.capacity.training.hours') }]}>
+        <Form.Item name="hours" label={t('supervision.capacity.training.hours')} rules={[{ required: true }]}>
           <InputNumber min={0.5} max={500} step={0.5} />
         </Form.Item>
         <Form.Item name="location" label={t('supervision.capacity.training.location')}>
