@@ -7,6 +7,15 @@ const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 export const PDF_FONT = 'NotoSansHans';
 
+/**
+ * A watermark on every page of every PDF this process renders: set at start-up when the database holds the demo city
+ * (issue #12), so a printed demo report cannot pass for a real one. A process serves one database, so one setting.
+ */
+let watermark: string | null = null;
+export const setPdfWatermark = (text: string | null) => {
+  watermark = text;
+};
+
 /** Renders a pdfmake document with the Chinese font; it may read nothing else, local or remote. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   // A CommonJS singleton: under ESM its methods are on the default export.
@@ -14,7 +23,8 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   pdfmake.setFonts({ [PDF_FONT]: { normal: path.join(FONT_DIR, 'NotoSansHans-Regular.otf'), bold: path.join(FONT_DIR, 'NotoSansHans-Bold.otf') } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
-  return pdfmake.createPdf({ ...doc, defaultStyle: { font: PDF_FONT, ...doc.defaultStyle } }).getBuffer();
+  const marked = watermark ? { watermark: { text: watermark, font: PDF_FONT, opacity: 0.15, bold: true, fontSize: 60 } } : {};
+  return pdfmake.createPdf({ ...doc, ...marked, defaultStyle: { font: PDF_FONT, ...doc.defaultStyle } }).getBuffer();
 }
 
 /** 通报: a landscape A4 bulletin with its centred title and subtitle line above the body. */

@@ -29,6 +29,7 @@ import { publicRoutes } from '../modules/public/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import type { Config } from './config';
 import { readDemoMarker } from '../demo/marker';
+import { setPdfWatermark } from '../exports/pdf';
 import { SESSION_COOKIE } from './http';
 import { sendProblem } from './problem';
 
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   // Read once: a demo database stays one for the life of the process (loading it needs the folder to itself).
   const demo = await readDemoMarker(database.db);
+  setPdfWatermark(demo ? '演示数据 DEMO' : null);
   app.get(
     '/api/health',
     {
