@@ -7,6 +7,9 @@ import * as orgRepo from '../modules/org/repo';
 import { EnterpriseBody } from '../modules/org/schemas';
 import { loadReferenceData, systemCtx } from '../server/boot';
 import type { Config } from '../server/config';
+import { counterAt } from '../demo/meter-counter';
+
+export { counterAt };
 
 export type SimulateOptions = { enterprises: number; interval: number; duration: number | null; mqttUrl: string };
 
@@ -17,16 +20,6 @@ export const demoUscc = (i: number) => {
 };
 
 type DemoMeter = { topic: string; unit: 'kWh' | 'm3'; carrier: string; perHour: number; phase: number };
-
-/**
- * A counter that only rises, with a daily shape: use per hour = perHour × (1 + 0.6·sin(2π(h − phase)/24)), whose
- * integral is a pure function of the time, so a restarted simulator continues every counter where it stood.
- */
-export function counterAt(m: Pick<DemoMeter, 'perHour' | 'phase'>, ms: number): number {
-  const h = ms / 3_600_000;
-  const shape = h - ((0.6 * 24) / (2 * Math.PI)) * Math.cos((2 * Math.PI * (h - m.phase)) / 24);
-  return Math.round(m.perHour * shape * 1000) / 1000;
-}
 
 /** Finds or creates the demo enterprises (演示企业N) spread over the counties; the database must not be held by a running server on PGlite. */
 async function ensureDemoEnterprises(config: Config, n: number): Promise<string[]> {
