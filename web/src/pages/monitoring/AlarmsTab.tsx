@@ -1,29 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Flex } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ALARM_KINDS, ALARM_STATUSES, type AlarmKind, type AlarmStatus } from '../../../../src/domain/monitoring/model';
 import { useI18n } from '../../app/i18n-context';
 import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
 import { QueryError } from '../../components/QueryError';
 import type { Me } from '../auth/queries';
 import { localRegions, regionsQuery } from '../org/queries';
+import { type AlarmView, alarmViewOf, withAlarmView } from './alarm-url';
 import { AlarmsTable } from './AlarmsTable';
 import { kindKey, statusKey } from './labels';
-import { type DayRange, dayWindow } from './period';
-import { type AlarmFilter, alarmsQuery, stationsQuery } from './queries';
+import { dayWindow } from './period';
+import { alarmsQuery, stationsQuery } from './queries';
 
-/** 报警中心: every alarm in the user's scope, filtered by status, kind, region, station and date; acted on in place. */
+/** 报警中心: every alarm in the user's scope, filtered by status, kind, region, station and date (kept in the address); acted on in place. */
 export function AlarmsTab({ me }: { me: Me }) {
   const { t } = useI18n();
-  const [filter, setFilter] = useState<Omit<AlarmFilter, 'from' | 'to'>>({});
-  const [range, setRange] = useState<DayRange | null>(null);
-  const alarms = useQuery(alarmsQuery({ ...filter, ...(range ? dayWindow(range) : {}) }));
+  const [params, setParams] = useSearchParams();
+  const { range, ...filter } = alarmViewOf(params);
+  const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+  const alarms = useQuery(alarmsQuery({ ...defined, ...(range ? dayWindow(range) : {}) }));
   const regions = useQuery(regionsQuery());
   const stations = useQuery(stationsQuery({}));
   const regionName = (code: string) => regions.data?.find((r) => r.code === code)?.name ?? code;
-  const set = (next: Partial<AlarmFilter>) => setFilter((f) => ({ ...f, ...next }));
-  const pickRange = (v: [Dayjs | null, Dayjs | null] | null) => setRange(v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null);
+  const set = (next: Partial<AlarmView>) => setParams((p) => withAlarmView(p, { ...alarmViewOf(p), ...next }), { replace: true });
+  const pickRange = (v: [Dayjs | null, Dayjs | null] | null) => set({ range: v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null });
 
   return (
     <Flex vertical gap={12}>
