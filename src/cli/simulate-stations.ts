@@ -32,6 +32,8 @@ export type SimulateStationsOptions = {
   speedup: number;
   /** First index (several simulator processes can share the MN space). */
   first?: number;
+  /** A sewage outlet (true) or a stack (false) for every station of the run; default: by the index's parity. */
+  water?: boolean;
   /** Called for each 9014 received (tests: what was acknowledged). */
   onAnswer?: (a: { mn: string; cn: string; dataTime: string; latencyMs: number }) => void;
 };
@@ -52,7 +54,7 @@ export type SimulatorStats = {
 export const stationMn = (prefix: string, i: number) => `${prefix}${String(i).padStart(Math.max(1, 14 - prefix.length), '0')}`;
 export const isWaterStation = (i: number) => i % 2 === 1;
 
-type FactorSpec = { code: string; typical: number; spread: number; limit: number | null; lower?: number; cou?: boolean };
+export type FactorSpec = { code: string; typical: number; spread: number; limit: number | null; lower?: number; cou?: boolean };
 // What a typical outlet's analysers report (Appendix B codes): a sewage plant's COD, NH3-N, TP, TN, pH and flow; a
 // boiler stack's SO2, NOx, particulates, O2, flue-gas velocity, temperature, pressure, humidity and flow. Typical
 // concentrations well inside GB 18918 / GB 13223-style limits; flows for the totals (-Cou).
@@ -75,7 +77,8 @@ const AIR: FactorSpec[] = [
   { code: 'a01014', typical: 8, spread: 1.2, limit: null },
   { code: 'a00000', typical: 120, spread: 15, limit: null, cou: true },
 ];
-export const factorsOf = (i: number) => (isWaterStation(i) ? WATER : AIR);
+export const factorSpecs = (water: boolean): readonly FactorSpec[] => (water ? WATER : AIR);
+export const factorsOf = (i: number) => factorSpecs(isWaterStation(i));
 
 /** Beijing time as YYYYMMDDhhmmss (and milliseconds for QN). */
 const beijing = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace(/[-T:.Z]/g, '');
@@ -155,7 +158,8 @@ class Station {
   send(cn: '2011' | '2051' | '2061', at: number): boolean {
     const s = this.socket;
     if (!s || s.writableLength > 64 * 1024) return false;
-    const factors: FactorValues[] = factorsOf(this.index).map((spec) => {
+    const water = this.o.water ?? isWaterStation(this.index);
+    const factors: FactorValues[] = factorSpecs(water).map((spec) => {
       const { v, flag } = value(spec, this.o);
       if (cn === '2011') return { code: spec.code, rtd: v.toFixed(2), flag, other: {} };
       const spanS = cn === '2051' ? 60 : 3600;
@@ -167,7 +171,7 @@ class Station {
     const version = this.o.edition === '2025' ? 2 : 1;
     const packet: Packet = {
       qn: this.qn(),
-      st: isWaterStation(this.index) ? '32' : '31',
+      st: water ? '32' : '31',
       cn,
       pw: this.o.pw,
       mn: this.mn,
