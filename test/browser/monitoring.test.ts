@@ -177,6 +177,9 @@ describe.skipIf(browserSkipReason)(`online monitoring: an exceedance sent over H
       // No reload: the point arrives over the event stream and the line is redrawn with it.
       await page.getByText(`化学需氧量（mg/L）：${before + 1} 个数据点`).waitFor({ timeout: 15_000 });
       await expect.poll(pixels).not.toBe(drawn);
+      // 最新数据 moves with the same event, well before the page's 15-second poll would.
+      const latest = page.locator('.ant-card').filter({ has: page.getByText('最新数据', { exact: true }) });
+      await latest.getByRole('row').filter({ hasText: '化学需氧量' }).filter({ hasText: '44.8' }).waitFor({ timeout: 3_000 });
       await snap(page, 'monitoring-live');
       // History: the raw real-time data, then by the hour.
       await page.getByRole('img', { name: '化学需氧量（mg/L） · 原始' }).waitFor();

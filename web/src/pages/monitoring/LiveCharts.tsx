@@ -9,9 +9,10 @@ import { liveUrl, type Station } from './queries';
 const Chart = lazy(() => import('./MonitoringChart'));
 
 type Connection = 'connecting' | 'open' | 'error';
+export type Live = { series: LiveSeries; connection: Connection };
 
-/** The station's readings as they arrive (server-sent events), appended to the charts without asking again. */
-function useLiveSeries(station: Station): { series: LiveSeries; connection: Connection } {
+/** The station's readings as they arrive (server-sent events), appended without asking again (the charts and 最新数据 share them). */
+export function useLiveSeries(station: Station): Live {
   // Start from the latest value of each factor the list already knows, so the charts are not blank until the next upload.
   const [series, setSeries] = useState<LiveSeries>(() =>
     station.latest.reduce<LiveSeries>((s, l) => appendLive(s, { factor: l.code, kind: 'rtd', at: l.at, value: l.value, min: null, max: null, zs: null, flag: l.flag }), {}),
@@ -34,9 +35,8 @@ function useLiveSeries(station: Station): { series: LiveSeries; connection: Conn
 }
 
 /** 实时数据: one chart per factor with its limit as a mark line, moving as readings stream in. */
-export function LiveCharts({ station }: { station: Station }) {
+export function LiveCharts({ station, live: { series, connection } }: { station: Station; live: Live }) {
   const { t } = useI18n();
-  const { series, connection } = useLiveSeries(station);
   const kinds = useMemo(() => ({ rtd: t(readingKindKey('rtd')), min: t(readingKindKey('min')), hour: t(readingKindKey('hour')), day: t(readingKindKey('day')) }), [t]);
   const codes = [...new Set([...station.factors.map((f) => f.code), ...Object.keys(series)])];
   const status = connection === 'open' ? 'processing' : connection === 'error' ? 'error' : 'default';

@@ -8,15 +8,16 @@ import { QueryError } from '../../components/QueryError';
 import { regionsQuery } from '../org/queries';
 import { AlarmsTable } from './AlarmsTable';
 import { HistoryPanel } from './HistoryPanel';
-import { LiveCharts } from './LiveCharts';
+import { type Live, LiveCharts, useLiveSeries } from './LiveCharts';
+import { latestOf } from './live';
 import { basisKey, editionKey, encryptionKey, factorLabel, flagText, formatValue, mediumKey, STATE_TAG, stateKey, stationState } from './labels';
 import { beijingTime } from './period';
 import { alarmsQuery, type Station, stationQuery } from './queries';
 
-type Latest = Station['latest'][number];
+type Latest = ReturnType<typeof latestOf>[number];
 
-/** The station's latest value of each factor beside its limit. */
-function LatestTable({ station }: { station: Station }) {
+/** The station's latest value of each factor beside its limit, moving with the live stream. */
+function LatestTable({ station, live }: { station: Station; live: Live }) {
   const { t } = useI18n();
   const limitOf = (code: string) => station.factors.find((f) => f.code === code);
   const limitText = (code: string) => {
@@ -30,7 +31,7 @@ function LatestTable({ station }: { station: Station }) {
       rowKey="code"
       size="small"
       pagination={false}
-      dataSource={station.latest}
+      dataSource={latestOf(station.latest, live.series)}
       locale={{ emptyText: t('monitoring.station.noData') }}
       columns={[
         { title: t('monitoring.alarm.factor'), key: 'factor', render: (_, l) => factorLabel(l.code, limitOf(l.code)?.unit) },
@@ -40,6 +41,21 @@ function LatestTable({ station }: { station: Station }) {
         { title: t('monitoring.station.at'), key: 'at', render: (_, l) => beijingTime(l.at) },
       ]}
     />
+  );
+}
+
+/** The live charts, the history and 最新数据, over one live stream (a component of its own: the stream needs the loaded station). */
+function LiveParts({ station }: { station: Station }) {
+  const { t } = useI18n();
+  const live = useLiveSeries(station);
+  return (
+    <>
+      <LiveCharts station={station} live={live} />
+      <HistoryPanel station={station} />
+      <Card size="small" title={t('monitoring.station.latest')}>
+        <LatestTable station={station} live={live} />
+      </Card>
+    </>
   );
 }
 
@@ -98,11 +114,7 @@ export function StationPage() {
             {s.o2Reference !== null && <Descriptions.Item label={t('monitoring.station.o2Reference')}>{s.o2Reference} %</Descriptions.Item>}
           </Descriptions>
         </Card>
-        <LiveCharts station={s} />
-        <HistoryPanel station={s} />
-        <Card size="small" title={t('monitoring.station.latest')}>
-          <LatestTable station={s} />
-        </Card>
+        <LiveParts station={s} />
         {alarms.isError ? (
           <QueryError error={alarms.error} onRetry={() => void alarms.refetch()} />
         ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendLive, type LivePoint, parseLiveEvent } from './live';
+import { appendLive, latestOf, type LivePoint, parseLiveEvent } from './live';
 
 const p = (at: string, value: number, kind = 'rtd'): LivePoint => ({ factor: 'w01018', kind, at, value, min: null, max: null, zs: null, flag: 'N' });
 
@@ -35,5 +35,24 @@ describe('appendLive', () => {
     s = appendLive(s, p('2026-11-24T02:00:30Z', 9, 'min'));
     expect(s.w01018).toHaveLength(4);
     expect(appendLive(s, p('2026-11-24T02:02:00Z', 4), 2).w01018!.map((x) => x.value)).toEqual([3, 4]);
+  });
+});
+
+describe('latestOf', () => {
+  const listed = [
+    { code: 'w01018', at: '2026-11-20T02:00:00.000Z', value: 28, flag: 'N' },
+    { code: 'w21003', at: '2026-11-20T02:00:00.000Z', value: 2.1, flag: 'N' },
+  ];
+  const point = (factor: string, at: string, value: number): LivePoint => ({ factor, kind: 'rtd', at, value, min: null, max: null, zs: null, flag: 'N' });
+
+  it('takes a streamed reading newer than the listed one, keeps the listed one otherwise, and adds a new factor', () => {
+    let s = appendLive({}, point('w01018', '2026-11-20T02:00:30.000Z', 31));
+    s = appendLive(s, point('w21003', '2026-11-20T01:59:30.000Z', 9));
+    s = appendLive(s, point('w01001', '2026-11-20T02:00:30.000Z', 7.1));
+    expect(latestOf(listed, s)).toEqual([
+      { code: 'w01018', at: '2026-11-20T02:00:30.000Z', value: 31, flag: 'N' },
+      { code: 'w21003', at: '2026-11-20T02:00:00.000Z', value: 2.1, flag: 'N' },
+      { code: 'w01001', at: '2026-11-20T02:00:30.000Z', value: 7.1, flag: 'N' },
+    ]);
   });
 });

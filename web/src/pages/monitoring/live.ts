@@ -47,3 +47,20 @@ export function appendLive(series: LiveSeries, p: LivePoint, cap = LIVE_CAP): Li
   const next = [...kept.slice(0, i), p, ...kept.slice(i)];
   return { ...series, [p.factor]: next.length > cap ? next.slice(next.length - cap) : next };
 }
+
+type LatestValue = { code: string; at: string; value: number | null; flag: string | null };
+
+/**
+ * 最新数据 as the live stream moves it: per factor, the newest of the list's latest value and the streamed points
+ * (real-time or average), so the table changes when a reading arrives, not at the next poll.
+ */
+export function latestOf<L extends LatestValue>(latest: readonly L[], series: LiveSeries): LatestValue[] {
+  const codes = [...new Set([...latest.map((l) => l.code), ...Object.keys(series)])];
+  return codes.map((code) => {
+    const listed = latest.find((l) => l.code === code);
+    const streamed = series[code]?.at(-1);
+    // A code comes from the list or the stream, so one of the two is there.
+    const v = (streamed && (!listed || Date.parse(streamed.at) > Date.parse(listed.at)) ? streamed : listed)!;
+    return { code, at: v.at, value: v.value, flag: v.flag };
+  });
+}
