@@ -32,6 +32,8 @@ const regionWeight = (r: DemoRegion) =>
 
 type Story = 'verified' | 'corrected' | 'pending' | 'returned' | 'late' | 'stopped' | 'trial' | 'completed' | 'construction' | 'planned' | 'draft';
 
+const EVERY_STORY: Story[] = ['returned', 'late', 'stopped', 'pending', 'corrected', 'trial', 'completed', 'construction', 'planned', 'verified'];
+
 /** A county doing well draws mostly verified projects; a county behind, more late and unfinished ones. */
 function drawStory(rng: Rng, good: number): Story {
   if (rng.chance(0.55 * good)) return rng.pick(['verified', 'verified', 'verified', 'corrected', 'pending'] as const);
@@ -158,7 +160,9 @@ export async function generateReduction(ctx: DemoCtx): Promise<void> {
       const type = TYPES[(ri * perRegion + j) % TYPES.length]!;
       const candidates = ctx.city.enterprises.filter((e) => e.regionCode === region.code && industryOf(e).outlet === (MEASURE_TYPES[type].medium === 'water' ? 'water' : 'air'));
       const enterprise = INDUSTRIAL.has(type) && candidates.length ? rng.pick(candidates) : null;
-      const story: Story = ri === 2 && j === 0 ? 'draft' : type === 'sewage-network' ? rng.pick(['verified', 'construction', 'pending'] as const) : drawStory(rng, good);
+      const drawn = type === 'sewage-network' ? rng.pick(['verified', 'construction', 'pending'] as const) : drawStory(rng, good);
+      // Every story at least once, whatever the draws: one draft, then the second project of the first regions.
+      const story: Story = ri === 2 && j === 0 ? 'draft' : j === 1 && ri < EVERY_STORY.length ? EVERY_STORY[ri]! : drawn;
       const eventDate = ['verified', 'corrected', 'pending', 'returned', 'late', 'stopped'].includes(story) ? day(rng.int(2021, 2024), rng.int(1, 12), rng.int(1, 28)) : null;
       plans.push({ region, type, story, enterprise, weight: regionWeight(region) * rng.around(1, 0.35), tonnes: 0, eventDate });
     }
@@ -228,10 +232,10 @@ export async function generateReduction(ctx: DemoCtx): Promise<void> {
     if (plan.story === 'draft') continue;
     const method = MEASURE_TYPES[plan.type].method;
     const receiving = String((c.body.params as { receiving_plant?: string }).receiving_plant ?? '');
-    const withEvidence = plan.story !== 'pending' || rng.chance(0.5); // half the pending ones lack a file (the queue shows why)
-    if (plan.eventDate && withEvidence) {
+    const lacksAFile = plan.story === 'pending' && rng.chance(0.5); // half the pending ones lack a file (the queue shows why)
+    if (plan.eventDate) {
       const kinds = EVIDENCE_BY_METHOD[method];
-      for (const kind of plan.story === 'pending' ? kinds.slice(0, -1) : kinds) {
+      for (const kind of lacksAFile ? kinds.slice(0, -1) : kinds) {
         await attachProjectEvidence(ctx.as(c.county, `${plan.eventDate}T15:00:00`), c.id, kind, `${kind}.pdf`, Buffer.from(`%PDF-1.7\n% ${c.code} ${kind} 演示材料\n`));
       }
     }
