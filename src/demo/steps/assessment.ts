@@ -2,6 +2,10 @@ import { actOnAssessment, createAssessment, getAssessment } from '../../modules/
 import type { SchemeOut } from '../../modules/assessment/schemas';
 import { listSchemes } from '../../modules/assessment/schemes.service';
 import { addScore, getSubject, setExemption } from '../../modules/assessment/scores.service';
+import { scoreAssessment } from '../../domain/assessment/index';
+import { recordAudit } from '../../modules/audit/service';
+import * as repo from '../../modules/assessment/repo';
+import type { Ctx } from '../../server/context';
 import type { DemoCtx, DemoUser } from '../context';
 import type { Rng } from '../random';
 
@@ -28,6 +32,26 @@ export async function generateAssessment(ctx: DemoCtx): Promise<void> {
   ctx.log(`考核：${done.join('、')} 年度县级考核已公布`);
 }
 
+type Score = { itemKey: string; points: number; checked: string[]; note: string };
+
+/**
+ * Scores of one subject at one stage. The first county goes through the use case (its rights, checks and audit
+ * are the real ones); the others are written straight to the repository, checked by the same domain rule and
+ * audited alike: addScore reloads and re-scores the whole assessment each time (~60 ms, minutes at size large).
+ */
+async function scoreItems(ctx: Ctx, scheme: SchemeOut, assessmentId: number, key: string, stage: 'self' | 'review', scores: Score[], viaService: boolean) {
+  for (const body of scores) {
+    if (viaService) {
+      await addScore(ctx, assessmentId, key, body);
+      continue;
+    }
+    scoreAssessment(scheme.scheme, { reviewed: [body] });
+    const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+    const row = await repo.insertScore(ctx.db, { assessmentId, subjectKey: key, itemKey: body.itemKey, stage, points: body.points, checked: body.checked, note: body.note, actorUserId: userId!, at: ctx.now });
+    await recordAudit(ctx.db, ctx, { action: 'scoreAssessmentItem', entity: 'assessment_score', entityId: row.id, after: row });
+  }
+}
+
 /** Points for a reviewed item: the checklist entries a county fulfils (weaker counties fewer), summed. */
 function scoreOf(item: SchemeOut['scheme']['items'][number], strength: number, rng: Rng) {
   const checklist = 'checklist' in item && item.checklist ? item.checklist : [];
@@ -41,24 +65,23 @@ async function completedAssessment(ctx: DemoCtx, rng: Rng, scheme: SchemeOut, ye
   const reviewed = scheme.scheme.items.filter((i) => i.kind === 'reviewed');
   // Some counties do their homework better than others (the same ones each year, from the region's order).
   const strength = new Map(ctx.city.regions.map((r, k) => [r.code, [0.95, 0.85, 0.75, 0.6][k % 4]!]));
-  for (const r of ctx.city.regions) {
+  for (const [k, r] of ctx.city.regions.entries()) {
     const county = ctx.city.user('county', r.code);
     const self = ctx.as(county, `${year + 1}-04-${String(rng.int(5, 25)).padStart(2, '0')}T15:00:00`);
-    for (const item of reviewed) {
-      const s = scoreOf(item, Math.min(1, strength.get(r.code)! + 0.1), rng);
-      await addScore(self, opened.id, r.code, { itemKey: item.key, points: s.points, checked: s.checked, note: '自评：佐证材料见附件（演示）' });
-    }
+    const scores = reviewed.map((item) => ({ itemKey: item.key, ...scoreOf(item, Math.min(1, strength.get(r.code)! + 0.1), rng), note: '自评：佐证材料见附件（演示）' }));
+    await scoreItems(self, scheme, opened.id, r.code, 'self', scores, k === 0);
     await actOnAssessment(self, opened.id, { action: 'submit-self', subjectKey: r.code });
   }
   await actOnAssessment(at(`${year + 1}-05-06`), opened.id, { action: 'open-review' });
   // The review: each item's first reviewing department scores it (a county's self-assessment is usually generous).
-  for (const r of ctx.city.regions) {
+  for (const [k, r] of ctx.city.regions.entries()) {
     for (const item of reviewed) {
       const dept = ctx.city.departments.find((d) => item.reviewerDepartments.includes(d.code));
       if (!dept) continue;
       const s = scoreOf(item, strength.get(r.code)!, rng);
       const reviewer = (date: string) => ctx.as(ctx.city.user('department', dept.id), `${date}T10:00:00`);
-      await addScore(reviewer(`${year + 1}-05-${String(rng.int(10, 28)).padStart(2, '0')}`), opened.id, r.code, { itemKey: item.key, points: s.points, checked: s.checked, note: '部门评审意见（演示）' });
+      const on = `${year + 1}-05-${String(rng.int(10, 28)).padStart(2, '0')}`;
+      await scoreItems(reviewer(on), scheme, opened.id, r.code, 'review', [{ itemKey: item.key, points: s.points, checked: s.checked, note: '部门评审意见（演示）' }], k === 0);
     }
   }
   // A vetoed county whose veto is exemptible gets the exemption, with the reason (the first one only).
