@@ -62,6 +62,14 @@ const BENCHMARKED: Record<string, { code: string; capacityUnit: string; capacity
 /** What happens to a unit's report of one year: filed and approved, returned first, corrected later, or still open. */
 type Story = 'approved' | 'returned-then-approved' | 'city-returned-then-approved' | 'corrected' | 'not-filed' | 'awaiting-county' | 'awaiting-city' | 'returned-open';
 
+/** Earlier years: about three in four approved at once, one in seven returned by the county, a few by the city, a few corrected later. */
+const EARLIER_YEAR_STORIES: Story[] = [
+  ...Array<Story>(15).fill('approved'),
+  ...Array<Story>(3).fill('returned-then-approved'),
+  'city-returned-then-approved',
+  'corrected',
+];
+
 const COUNTY_RETURNS = [
   '电力消费量与供电公司结算数据不符，请核实后重报。',
   '天然气消费量单位有误（应为万立方米），请更正。',
@@ -128,7 +136,7 @@ export async function generateEnterpriseEnergy(ctx: DemoCtx): Promise<void> {
       const story: Story =
         year === 2025 && latest.has(e.id)
           ? latest.get(e.id)!
-          : rng.pick<Story>(['approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'returned-then-approved', 'returned-then-approved', 'city-returned-then-approved', 'corrected']);
+          : rng.pick(EARLIER_YEAR_STORIES);
       if (story === 'not-filed') continue;
       const body = reportBody(e, year, tce, rng);
       if (year === 2023 && e.id === jumpUnit) body.changeReason = '新建生产线于2023年投产，产能扩大约四成，综合能耗相应增加。';
@@ -194,8 +202,11 @@ async function generateProductLines(ctx: DemoCtx, rng: Rng, units: DemoEnterpris
     const b = BENCHMARKED[e.industryCode]!;
     const owner = ctx.city.user('enterprise', e.id);
     const capacity = rng.int(b.capacity[0], b.capacity[1]);
-    // The first one is below the baseline in every demo; the others drift from 基准 towards 标杆 as they retrofit.
-    const start = i === 0 || rng.chance(0.25) ? b.baseline * rng.float(1.03, 1.1) : rng.float(b.benchmark * 0.95, b.baseline);
+    // The first one is below the baseline and the second at benchmark level in every demo; the others spread over
+    // the three classes. Each improves a little year on year as it retrofits.
+    const roll = rng.next();
+    const level = i === 0 || (i > 1 && roll < 0.3) ? 'below' : i === 1 || roll < 0.65 ? 'benchmark' : 'between';
+    const start = level === 'below' ? b.baseline * rng.float(1.03, 1.1) : level === 'benchmark' ? b.benchmark * rng.float(0.9, 0.99) : rng.float(b.benchmark * 1.05, b.baseline);
     for (const [j, year] of [2023, 2024, 2025].entries()) {
       const unitConsumption = Math.round(start * (1 - j * rng.float(0, 0.04)) * 100) / 100;
       await setProductEfficiency(ctx.as(owner, at(`${year + 1}-03-15`, rng, 0, 20)), e.id, { year, productCode: b.code, capacity, capacityUnit: b.capacityUnit, unitConsumption });

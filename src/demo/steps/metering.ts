@@ -9,6 +9,7 @@ import { demoUscc } from '../ids';
 import { type CounterShape, counterAt, demoMeterPhase } from '../meter-counter';
 import type { Rng } from '../random';
 import { carrierMixOf } from './enterprises';
+import { industryOf } from './org';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -17,8 +18,7 @@ const READING_MS = 15 * 60_000;
 /** The demo meters went online at the end of 2024, so the whole of 2025 can be compared with the annual reports. */
 export const METERS_INSTALLED = new Date('2024-12-20T00:00:00+08:00');
 const BACKFILL_FROM = new Date('2025-01-01T00:00:00+08:00');
-/** When the other key units' meters went online. */
-const SECOND_WAVE = new Date('2026-10-01T00:00:00+08:00');
+const FIRST_WAVE_STRIDE = { small: 4, standard: 2, large: 1 } as const;
 /** One first-wave meter was down for six weeks in 2025: its year shows a gap against the report. */
 const OUTAGE: [number, number] = [Date.parse('2025-07-01T00:00:00+08:00'), Date.parse('2025-08-12T00:00:00+08:00')];
 
@@ -52,10 +52,16 @@ function planMeters(e: DemoEnterprise, perUnit: number, annual: Map<string, numb
 }
 
 /** A unit's annual use per carrier in base units (kWh, m3, kg), from its latest current report (2025, else 2024). */
-async function annualUse(ctx: DemoCtx, e: DemoEnterprise): Promise<Map<string, number>> {
-  const report = (await repo.currentReport(ctx.db, e.id, 2025)) ?? (await repo.currentReport(ctx.db, e.id, 2024));
-  const lines = (report?.lines ?? []) as Array<{ carrier: string; quantity: number; unit: ReportUnit }>;
-  return new Map(lines.map((l) => [l.carrier, l.quantity * REPORT_UNITS[l.unit][1]]));
+async function annualUse(ctx: DemoCtx, e: DemoEnterprise): Promise<{ year: number | null; byCarrier: Map<string, number> }> {
+  for (const year of [2025, 2024]) {
+    const report = await repo.currentReport(ctx.db, e.id, year);
+    const lines = (report?.lines ?? []) as Array<{ carrier: string; quantity: number; unit: ReportUnit }>;
+    if (lines.length) return { year, byCarrier: new Map(lines.map((l) => [l.carrier, l.quantity * REPORT_UNITS[l.unit][1]])) };
+  }
+  // No report (the enterprises step did not run): a typical unit of its industry.
+  const [lo, hi] = industryOf(e).tce;
+  const tce = Math.sqrt(lo * hi);
+  return { year: null, byCarrier: new Map(carrierMixOf(e.industryCode).map((c) => [c.carrier, (tce * c.share * 1000) / c.kgcePerBase])) };
 }
 
 /** The counter a demo meter shows: it starts near zero when installed. */
@@ -70,34 +76,53 @@ const counter = (m: CounterShape, ms: number) => Math.round((counterAt(m, ms) - 
 export async function generateMetering(ctx: DemoCtx): Promise<void> {
   const rng = ctx.rng('metering');
   const units = ctx.city.enterprises.filter((e) => e.isKeyEnergyUnit);
+  if (!units.length) return;
   const plans: DemoMeterPlan[] = [];
+  const reported2025 = new Set<number>();
   for (const e of units) {
+    const use = await annualUse(ctx, e);
+    if (use.year === 2025) reported2025.add(e.id);
     // Metered use runs within ±3 % of what the unit reports: meters and invoices never agree exactly.
     const scale = rng.around(1, 0.01, 4);
-    for (const p of planMeters(e, ctx.size.metersPerUnit, await annualUse(ctx, e))) if (p.perHour > 0) plans.push({ ...p, perHour: p.perHour * scale });
+    for (const p of planMeters(e, ctx.size.metersPerUnit, use.byCarrier)) if (p.perHour > 0) plans.push({ ...p, perHour: p.perHour * scale });
   }
 
+  const t0 = performance.now();
+  const historyFrom = ctx.asOf.getTime() - ctx.size.historyDays * DAY_MS;
+  // The first wave (in every FIRST_WAVE_STRIDE-th region, its first key unit that has filed for 2025: a year and more
+  // of hours per meter is the bulk of the load) has metered since 2025, so its 2025 totals compare with the annual
+  // reports; the others went online a month before the demo's today.
+  const stride = FIRST_WAVE_STRIDE[ctx.size.name];
+  const firstWave = new Set(
+    ctx.city.regions
+      .filter((_, i) => i % stride === 0)
+      .flatMap((r) => {
+        const own = units.filter((e) => e.regionCode === r.code);
+        const pick = own.find((e) => reported2025.has(e.id)) ?? own[0];
+        return pick ? [pick.id] : [];
+      }),
+  );
+  const secondWave = new Date(ctx.asOf.getTime() - 30 * DAY_MS);
+
   // Meters are registered with their install date through the repo (the ingest path would date them by their first
-  // reading, which the demo does not send for 2024).
+  // reading, and the demo sends readings only for the last days).
   const registered = await repo.ensureMeters(
     ctx.db,
-    plans.map((p) => ({ enterpriseId: p.enterprise.id, code: p.code, unit: p.unit, carrier: p.carrier, createdAt: METERS_INSTALLED })),
+    plans.map((p) => ({ enterpriseId: p.enterprise.id, code: p.code, unit: p.unit, carrier: p.carrier, createdAt: firstWave.has(p.enterprise.id) ? METERS_INSTALLED : secondWave })),
   );
   const idOf = new Map(registered.map((r) => [`${r.enterpriseId}/${r.code}`, r.id]));
-
-  const historyFrom = ctx.asOf.getTime() - ctx.size.historyDays * DAY_MS;
-  // The first wave (the first key unit of each region; every fourth region in the small demo, to load fast) has
-  // metered since 2025, so its 2025 totals compare with the annual reports; the others went online this autumn.
-  const firstWave = new Set(units.filter((e) => e.index === 0).filter((_, i) => ctx.size.name !== 'small' || i % 4 === 0).map((e) => e.id));
-  const gapUnit = rng.pick([...firstWave]);
+  const reportedFirst = [...firstWave].filter((id) => reported2025.has(id));
+  const gapUnit = rng.pick(reportedFirst.length ? reportedFirst : [...firstWave]);
   let hours = 0;
   for (const p of plans) {
-    const from = firstWave.has(p.enterprise.id) ? BACKFILL_FROM : SECOND_WAVE;
+    const from = firstWave.has(p.enterprise.id) ? BACKFILL_FROM : secondWave;
     const outage = p.enterprise.id === gapUnit && p.code === 'E-01' ? OUTAGE : null;
     hours += await backfillHours(ctx, idOf.get(`${p.enterprise.id}/${p.code}`)!, p, from.getTime(), historyFrom, outage);
   }
 
   // The last days, reading by reading, through the ingest path (its checks, deltas and hourly spreading are the real ones).
+  const tIngest = performance.now();
+  ctx.log(`  小时用量回填：${Math.round(tIngest - t0)} ms`);
   const ingestor = createMeterIngestor(ctx.db, pino({ level: 'silent' }));
   let readings = 0;
   let rejected = 0;
