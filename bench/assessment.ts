@@ -2,26 +2,44 @@
 // period, over 20 regions × 5 years of the data the metrics read: annual energy accounts 2020–2025 (approved, with
 // their approval events), 1,000 key projects × 60 monthly dispatches (approved, with events) and the regions'
 // reduction allocations, and the regions' annual indicator reports 2021–2025 (approved).
-// Run: npx tsx bench/assessment.ts   (PROJECTS; BENCH_PG_URL for PostgreSQL, else embedded PGlite)
+// By default the data set is the large demo city instead (issue #12: the generator of `npm run demo`, BENCH_DEMO_SIZE),
+// whose counties differ as real ones do; BENCH_DATA=synthetic gives the uniform data set above.
+// Run: npx tsx bench/assessment.ts   (BENCH_DATA=demo|synthetic; PROJECTS; BENCH_PG_URL for PostgreSQL (synthetic only), else embedded PGlite)
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../src/db/client';
+import { type Db, openDatabase } from '../src/db/client';
 import { energyAccount, energyAnnualTarget, energyTarget, indicator, reductionProject, region, targetAllocation } from '../src/db/schema/index';
 import { AssessmentScheme } from '../src/domain/assessment/model';
 import { scoreAssessment } from '../src/domain/assessment/score';
 import { computeMetrics } from '../src/modules/assessment/metrics.service';
 import { referenceAt } from '../src/modules/reference/service';
+import { loadDemoCity } from '../test/helpers/demo';
+import { benchDemoSize, demoCounts } from './demo-city';
 import { benchServerEnv, startAndWait, stop } from './server-process';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 1000);
 const pgUrl = process.env.BENCH_PG_URL ?? null;
 
-// A first start creates, migrates and seeds the database (org, plan, reference data); the bench then works in-process.
-const { env, base, cleanup } = benchServerEnv('assessment');
-if (pgUrl) env.DATABASE_URL = pgUrl;
-await stop((await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base)).child);
-const database = await openDatabase({ databaseUrl: pgUrl, dataDir: env.ECER_DATA_DIR! });
-const db = database.db;
-try {
+const synthetic = process.env.BENCH_DATA === 'synthetic';
+
+/** The synthetic data set: a first start creates, migrates and seeds the database (org, plan, reference data), then rows are written straight in. */
+async function syntheticDatabase() {
+  const { env, base, cleanup } = benchServerEnv('assessment');
+  if (pgUrl) env.DATABASE_URL = pgUrl;
+  await stop((await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base)).child);
+  const database = await openDatabase({ databaseUrl: pgUrl, dataDir: env.ECER_DATA_DIR! });
+  await seedSynthetic(database.db, database.kind);
+  return { database, cleanup };
+}
+
+/** The demo city in memory (the same generator, seed and as-of day as the tests). */
+async function demoDatabase() {
+  const city = await loadDemoCity(benchDemoSize);
+  console.log(`data set: the demo city, size ${benchDemoSize}, generated in ${(city.ms / 1000).toFixed(1)} s`);
+  console.log(`  ${(await demoCounts(city.database.db)).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')}`);
+  return { database: city.database, cleanup: () => {} };
+}
+
+async function seedSynthetic(db: Db, kind: string) {
   const t0 = performance.now();
   const regions = (await db.select({ code: region.code, kind: region.kind }).from(region)).filter((r) => r.kind !== 'city').map((r) => r.code);
   const at = new Date('2026-01-15T00:00:00Z');
@@ -69,8 +87,12 @@ try {
   await db.execute(sql`INSERT INTO report_event (report_id, action, comment, actor_user_id, at) SELECT id, 'approve', NULL, 1, submitted_at FROM progress_report WHERE submitted_by = 1 AND value = 1`);
   const counts = (await db.execute(sql`SELECT (SELECT count(*) FROM energy_account)::int AS a, (SELECT count(*) FROM reduction_dispatch)::int AS d, (SELECT count(*) FROM progress_report)::int AS r`)) as unknown as { rows: Array<{ a: number; d: number; r: number }> };
   const c = counts.rows[0]!;
-  console.log(`data set (${database.kind}): ${regions.length} regions; ${c.a} approved annual accounts, ${PROJECTS} projects × 60 = ${c.d} approved dispatches, ${c.r} reports; seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`data set (${kind}): ${regions.length} regions; ${c.a} approved annual accounts, ${PROJECTS} projects × 60 = ${c.d} approved dispatches, ${c.r} reports; seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
 
+const { database, cleanup } = synthetic ? await syntheticDatabase() : await demoDatabase();
+const db = database.db;
+try {
   const scheme = AssessmentScheme.parse((await referenceAt(db, 'assessment-schemes', '2026-03-31')).value.region);
   let peak = process.memoryUsage().rss;
   const run = async (period: string, cutoff: string) => {
