@@ -152,7 +152,9 @@ export async function generateDualControl(ctx: DemoCtx): Promise<void> {
   const corrected = `${order[3]}:2023`;
   const pending = `${order[15]}:2025`;
 
-  const withYtd = ctx.size.name === 'small' ? [2024, 2025] : [2020, 2021, 2022, 2023, 2024, 2025];
+  // Year-to-date accounts: a quarter is rated against the same quarter of the year before, so each size's first YTD
+  // year only serves as the comparison (small: 2025's quarters rated; standard: 2023–2025; large: all).
+  const withYtd = { small: [2024, 2025], standard: [2022, 2023, 2024, 2025], large: [2020, 2021, 2022, 2023, 2024, 2025] }[ctx.size.name];
   let submitted = 0;
   let approved = 0;
   const submit = async (who: DemoUser, at: string, body: AccountBody) => {

@@ -49,7 +49,8 @@ type Row = {
   submittedBy: DemoUser;
   submittedAt: Date;
   approvedBy: DemoUser;
-  approvedAt: Date;
+  /** Null when the review falls after the demo's today: the report still waits for it. */
+  approvedAt: Date | null;
 };
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -95,7 +96,8 @@ export function splitByWeight(total: number, weights: number[], digits: number):
   const raw = weights.map((w) => (units * w) / sum);
   const out = raw.map(Math.floor);
   const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; k < units - out.reduce((s, v) => s + v, 0); k++) out[order[k]![1]]! += 1;
+  const left = units - out.reduce((s, v) => s + v, 0);
+  for (let k = 0; k < left; k++) out[order[k]![1]]! += 1;
   return out.map((u) => u / f);
 }
 
@@ -112,18 +114,18 @@ async function insertApprovedReports(ctx: DemoCtx, rows: Row[]): Promise<number>
     const result = await ctx.db.execute<{ id: number }>(sql`
       insert into ${progressReport} (indicator_id, task_id, period_key, region_code, revision, value, task_status, percent_complete, narrative, status,
         submitted_by, submitted_by_department_id, submitted_at)
-      select u.a, u.b, u.c, u.d, 1, u.e, u.f, u.g, u.h, 'approved', u.i, u.j, u.k
+      select u.a, u.b, u.c, u.d, 1, u.e, u.f, u.g, u.h, u.s, u.i, u.j, u.k
       from unnest(${col((r) => r.indicatorId)}::int[], ${col((r) => r.taskId)}::int[], ${col((r) => r.periodKey)}::text[], ${col((r) => r.regionCode)}::text[],
         ${col((r) => (r.value === null ? null : String(r.value)))}::numeric[], ${col((r) => r.taskStatus)}::text[], ${col((r) => r.percentComplete)}::int[],
         ${col((r) => r.narrative)}::text[], ${col((r) => r.submittedBy.id)}::int[], ${col((r) => r.submittedBy.departmentId)}::int[],
-        ${col((r) => r.submittedAt.toISOString())}::timestamptz[]) with ordinality as u(a, b, c, d, e, f, g, h, i, j, k, n)
+        ${col((r) => r.submittedAt.toISOString())}::timestamptz[], ${col((r) => (r.approvedAt ? 'approved' : 'submitted'))}::text[]) with ordinality as u(a, b, c, d, e, f, g, h, i, j, k, s, n)
       order by u.n
       returning id`);
     // Ids come from one sequence in the select's order (by ordinality): ascending ids are the batch's rows in order.
     const ids = (result as unknown as { rows: Array<{ id: number }> }).rows.map((r) => Number(r.id)).sort((a, b) => a - b);
     const events = batch.flatMap((r, k) => [
       { id: ids[k]!, action: 'submit', actor: r.submittedBy.id, at: r.submittedAt },
-      { id: ids[k]!, action: 'approve', actor: r.approvedBy.id, at: r.approvedAt },
+      ...(r.approvedAt ? [{ id: ids[k]!, action: 'approve', actor: r.approvedBy.id, at: r.approvedAt }] : []),
     ]);
     const ev = <T>(f: (e: (typeof events)[number]) => T) => sql.param(events.map(f));
     await ctx.db.execute(sql`
@@ -191,7 +193,7 @@ export async function generateReporting(ctx: DemoCtx): Promise<void> {
   const bulk: Row[] = [];
   const push = (r: Omit<Row, 'approvedAt'>) => {
     const approvedAt = reviewedAfter(r.submittedAt);
-    if (before(approvedAt)) bulk.push({ ...r, approvedAt });
+    bulk.push({ ...r, approvedAt: before(approvedAt) ? approvedAt : null });
   };
 
   // Tasks: each lead department's quarterly progress (city-wide) and each county's own (every county implements
