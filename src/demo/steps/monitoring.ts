@@ -130,7 +130,7 @@ export async function generateMonitoring(ctx: DemoCtx): Promise<void> {
           const fault = rng.chance(0.01) ? rng.pick(['D', 'C', 'M'] as const) : null;
           batch.push(record(s, '2061', t, intervalValues(rng, specs, 3600, { exceed, fault, daily })));
           if (t >= asOf - 6 * HOUR && !(s.index === DEMO_SILENT_STATION))
-            for (let m = t; m < t + HOUR; m += 10 * 60_000) batch.push(record(s, '2051', m, intervalValues(rng, specs, 600, { exceed: false, fault: null, daily })));
+            for (let m = t; m < t + HOUR; m += 10 * 60_000) batch.push(record(s, '2051', m, intervalValues(rng, specs, 600, { exceed: troubled.has(s.id) && rng.chance(0.03), fault: null, daily })));
         }
       }
       await store.store(batch, new Date(Math.min(day + 24 * HOUR, asOf)));
