@@ -78,8 +78,12 @@ export async function sweepSilentStations(db: Db, now: Date): Promise<number> {
 }
 
 const SWEEP_MS = 60_000;
+/**
+ * No station is judged silent in the first minutes after the platform starts: while it was down (an upgrade, a
+ * restart) no station could deliver, and its own outage must not open a 数据中断 alarm on every station.
+ */
+const START_GRACE_MS = 5 * 60_000;
 
-/** The monitoring module's timers: the silence sweep every minute, and next months' reading partitions (checked at start and daily). */
 /** How far back each run looks for new alarms; notices are deduplicated, so runs may overlap. */
 const NOTICE_WINDOW_MS = 15 * 60_000;
 /** Alarm notices one user gets per run at most; beyond, one summary an hour points to the alarm centre. */
@@ -109,7 +113,9 @@ export async function notifyNewAlarms(db: Db, now: Date): Promise<number> {
   return (await notificationsRepo.insertNotices(db, notices)).length;
 }
 
-export function startMonitoringTimers(db: Db, log: Pick<FastifyBaseLogger, 'warn' | 'info' | 'error'>) {
+/** The monitoring module's timers: the silence sweep every minute (after a grace at start), and next months' reading partitions (checked at start and daily). */
+export function startMonitoringTimers(db: Db, log: Pick<FastifyBaseLogger, 'warn' | 'info' | 'error'>, o: { startGraceMs?: number } = {}) {
+  const sweepFrom = Date.now() + (o.startGraceMs ?? START_GRACE_MS);
   let lastPartitionCheck = 0;
   let running = false;
   const tick = async () => {
@@ -122,7 +128,7 @@ export function startMonitoringTimers(db: Db, log: Pick<FastifyBaseLogger, 'warn
         lastPartitionCheck = now.getTime();
         if (created.length) log.info({ partitions: created }, 'reading partitions created');
       }
-      const opened = await sweepSilentStations(db, now);
+      const opened = now.getTime() >= sweepFrom ? await sweepSilentStations(db, now) : 0;
       if (opened) log.warn({ stations: opened }, 'silent stations');
       await notifyNewAlarms(db, now);
     } catch (err) {
