@@ -240,6 +240,13 @@ export async function generateReporting(ctx: DemoCtx): Promise<void> {
   // The stories, one after another through the services: submit, maybe return and resubmit, approve or leave.
   type Story = { body: ReportBody; by: DemoUser; reviewer: DemoUser; due: string; fate: 'approve' | 'return-then-approve' | 'returned' | 'pending' | 'correct' | 'missing'; wrong?: number | null; evidence?: boolean };
   const stories: Story[] = [];
+  /** A plain approval with no evidence is routine: it joins the bulk history; every other story goes through the services. */
+  const tell = (st: Story) => {
+    if (st.fate !== 'approve' || st.evidence) return void stories.push(st);
+    const at = submittedFor(st.due, 0.1);
+    const b = st.body;
+    if (before(at)) push({ indicatorId: b.indicatorId ?? null, taskId: b.taskId ?? null, periodKey: b.periodKey, regionCode: b.regionCode, value: b.value, taskStatus: b.taskStatus, percentComplete: b.percentComplete, narrative: b.narrative, submittedBy: st.by, submittedAt: at, approvedBy: st.reviewer });
+  };
   for (const x of indicators) {
     const goal = goalOf(x);
     for (const year of YEARS) {
@@ -255,7 +262,7 @@ export async function generateReporting(ctx: DemoCtx): Promise<void> {
           if (before(at)) push({ indicatorId: x.id, taskId: null, periodKey: p.key, regionCode: tree.regionCode, value, taskStatus: null, percentComplete: null, narrative, submittedBy: by, submittedAt: at, approvedBy: steering });
           continue;
         }
-        stories.push({ body, by, reviewer: steering, due: p.due, fate, wrong: value === null ? null : r2(value * 10), evidence: rng.chance(0.15) });
+        tell({ body, by, reviewer: steering, due: p.due, fate, wrong: value === null ? null : r2(value * 10), evidence: rng.chance(0.15) });
       }
     }
   }
@@ -267,7 +274,7 @@ export async function generateReporting(ctx: DemoCtx): Promise<void> {
         const value = indicatorValue(x, share.target, 2025, regionPace.get(r.code)! * indicatorPace.get(x.id)!, share.baseline ?? undefined);
         const body = ReportBody.parse({ indicatorId: x.id, periodKey: p.key, regionCode: r.code, value, narrative: '（演示数据）' });
         const fate = missingLastQuarter.has(r.code) ? 'missing' : rng.pick(['approve', 'approve', 'approve', 'approve', 'pending', 'return-then-approve'] as const);
-        stories.push({ body, by: county(r.code), reviewer: dept(x.departments[0]!.id), due: p.due, fate, wrong: value === null ? null : r2(value * 10), evidence: false });
+        tell({ body, by: county(r.code), reviewer: dept(x.departments[0]!.id), due: p.due, fate, wrong: value === null ? null : r2(value * 10), evidence: false });
       }
     }
   }
@@ -277,7 +284,7 @@ export async function generateReporting(ctx: DemoCtx): Promise<void> {
     if (!p) continue;
     const body = ReportBody.parse({ taskId: t.id, periodKey: p.key, regionCode: tree.regionCode, ...taskProgress(20, taskPace.get(t.id)!), narrative: '' });
     const fate = rng.pick(['approve', 'approve', 'approve', 'approve', 'approve', 'approve', 'pending', 'pending', 'returned', 'missing'] as const);
-    stories.push({ body: { ...body, narrative: taskNote(body.taskStatus!, rng) }, by: leadOf(t), reviewer: steering, due: p.due, fate, evidence: rng.chance(0.1) });
+    tell({ body: { ...body, narrative: taskNote(body.taskStatus!, rng) }, by: leadOf(t), reviewer: steering, due: p.due, fate, evidence: rng.chance(0.1) });
   }
 
   counts.bulk = await insertApprovedReports(ctx, bulk);
