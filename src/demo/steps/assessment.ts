@@ -61,18 +61,19 @@ function scoreOf(item: SchemeOut['scheme']['items'][number], strength: number, r
 
 async function completedAssessment(ctx: DemoCtx, rng: Rng, scheme: SchemeOut, year: number, steering: DemoUser, admin: DemoUser) {
   const at = (date: string) => ctx.as(steering, `${date}T10:00:00`);
-  const opened = await createAssessment(at(`${year + 1}-02-10`), { schemeId: scheme.id, period: String(year), cutoff: `${year + 1}-03-31`, title: `${year}年度县（市、区）节能减排目标责任评价考核（演示）` });
+  // The cut-off after the counties' annual accounts are approved (April, in the dual-control step).
+  const opened = await createAssessment(at(`${year + 1}-05-06`), { schemeId: scheme.id, period: String(year), cutoff: `${year + 1}-04-30`, title: `${year}年度县（市、区）节能减排目标责任评价考核（演示）` });
   const reviewed = scheme.scheme.items.filter((i) => i.kind === 'reviewed');
   // Some counties do their homework better than others (the same ones each year, from the region's order).
   const strength = new Map(ctx.city.regions.map((r, k) => [r.code, [0.95, 0.85, 0.75, 0.6][k % 4]!]));
   for (const [k, r] of ctx.city.regions.entries()) {
     const county = ctx.city.user('county', r.code);
-    const self = ctx.as(county, `${year + 1}-04-${String(rng.int(5, 25)).padStart(2, '0')}T15:00:00`);
+    const self = ctx.as(county, `${year + 1}-05-${String(rng.int(8, 25)).padStart(2, '0')}T15:00:00`);
     const scores = reviewed.map((item) => ({ itemKey: item.key, ...scoreOf(item, Math.min(1, strength.get(r.code)! + 0.1), rng), note: '自评：佐证材料见附件（演示）' }));
     await scoreItems(self, scheme, opened.id, r.code, 'self', scores, k === 0);
     await actOnAssessment(self, opened.id, { action: 'submit-self', subjectKey: r.code });
   }
-  await actOnAssessment(at(`${year + 1}-05-06`), opened.id, { action: 'open-review' });
+  await actOnAssessment(at(`${year + 1}-05-28`), opened.id, { action: 'open-review' });
   // The review: each item's first reviewing department scores it (a county's self-assessment is usually generous).
   for (const [k, r] of ctx.city.regions.entries()) {
     for (const item of reviewed) {
@@ -80,22 +81,22 @@ async function completedAssessment(ctx: DemoCtx, rng: Rng, scheme: SchemeOut, ye
       if (!dept) continue;
       const s = scoreOf(item, strength.get(r.code)!, rng);
       const reviewer = (date: string) => ctx.as(ctx.city.user('department', dept.id), `${date}T10:00:00`);
-      const on = `${year + 1}-05-${String(rng.int(10, 28)).padStart(2, '0')}`;
+      const on = `${year + 1}-06-${String(rng.int(1, 20)).padStart(2, '0')}`;
       await scoreItems(reviewer(on), scheme, opened.id, r.code, 'review', [{ itemKey: item.key, points: s.points, checked: s.checked, note: '部门评审意见（演示）' }], k === 0);
     }
   }
   // A vetoed county whose veto is exemptible gets the exemption, with the reason (the first one only).
   for (const r of ctx.city.regions) {
-    const detail = await getSubject(at(`${year + 1}-06-02`), opened.id, r.code);
+    const detail = await getSubject(at(`${year + 1}-06-22`), opened.id, r.code);
     const veto = detail.result.vetoes[0];
     if (veto) {
-      await setExemption(at(`${year + 1}-06-03`), opened.id, r.code, { vetoKey: veto.key, exempt: true, reason: '重大项目单列（演示）：经省级认定的国家重大项目能耗不纳入本地区考核' });
+      await setExemption(at(`${year + 1}-06-23`), opened.id, r.code, { vetoKey: veto.key, exempt: true, reason: '重大项目单列（演示）：经省级认定的国家重大项目能耗不纳入本地区考核' });
       break;
     }
   }
-  await actOnAssessment(at(`${year + 1}-06-10`), opened.id, { action: 'consolidate' });
-  await actOnAssessment(at(`${year + 1}-06-12`), opened.id, { action: 'submit-approval' });
-  await actOnAssessment(ctx.as(admin, `${year + 1}-06-20T10:00:00`), opened.id, { action: 'approve', comment: '同意' });
-  await actOnAssessment(at(`${year + 1}-06-28`), opened.id, { action: 'publish' });
-  return (await getAssessment(at(`${year + 1}-06-28`), opened.id)).id;
+  await actOnAssessment(at(`${year + 1}-06-28`), opened.id, { action: 'consolidate' });
+  await actOnAssessment(at(`${year + 1}-07-01`), opened.id, { action: 'submit-approval' });
+  await actOnAssessment(ctx.as(admin, `${year + 1}-07-08T10:00:00`), opened.id, { action: 'approve', comment: '同意' });
+  await actOnAssessment(at(`${year + 1}-07-15`), opened.id, { action: 'publish' });
+  return (await getAssessment(at(`${year + 1}-07-15`), opened.id)).id;
 }
