@@ -4,7 +4,7 @@ import { asc, like, sql } from 'drizzle-orm';
 import { appUser } from '../db/schema/index';
 import { type Database, openDatabase } from '../db/client';
 import type { DemoUser } from '../demo/context';
-import { DEMO_PASSWORD } from '../demo/ids';
+import { DEMO_MQTT_PREFIX, DEMO_PASSWORD } from '../demo/ids';
 import { type DemoLoadResult, loadDemo } from '../demo/load';
 import { DemoRefusedError, readDemoMarker } from '../demo/marker';
 import { DEMO_SIZES, DEMO_SIZE_NAMES, type DemoSizeName } from '../demo/sizes';
@@ -98,7 +98,7 @@ export async function demoStart(config: Config, o: DemoOptions) {
   if (!marker || o.reset) users = (await demoLoad(config, o)).users;
   ensureWebBuilt(config.webDir);
   const mqttUrl = config.mqttUrl ?? 'mqtt://127.0.0.1:1883';
-  const started = await serve({ ...config, dataDir: target.dataDir, databaseUrl: target.databaseUrl, mqttUrl });
+  const started = await serve({ ...config, dataDir: target.dataDir, databaseUrl: target.databaseUrl, mqttUrl, mqttTopicPrefix: DEMO_MQTT_PREFIX }, { demo: true });
   const current = (await readDemoMarker(started.database.db))!;
   const hj212 = started.hj212 ? { host: '127.0.0.1', port: started.hj212.gateway.port } : null;
   const streams = await startDemoStreams({ db: started.database.db, marker: current, mqttUrl, hj212, log: (l) => started.app.log.info(l) });

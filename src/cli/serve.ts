@@ -7,7 +7,7 @@ import { startMonitoringTimers } from '../modules/monitoring/alarms.service';
 import { scheduleDailyDigest } from './digest';
 
 /** Boots the database, serves web + API on one port, and prints how to get in. */
-export async function serve(config: Config) {
+export async function serve(config: Config, o: { demo?: boolean } = {}) {
   const { database, loaded, firstAdmin } = await bootDatabase(config);
   const app = await buildApp(config, database);
   const digest = scheduleDailyDigest(database.db, config, app.log);
@@ -36,7 +36,7 @@ export async function serve(config: Config) {
     throw err;
   }
   // Off when MQTT_URL is unset; an unreachable broker is logged and retried, never fatal.
-  if (config.mqttUrl) meters = startMeterSubscriber({ url: config.mqttUrl, db: database.db, log: app.log });
+  if (config.mqttUrl) meters = startMeterSubscriber({ url: config.mqttUrl, topicPrefix: config.mqttTopicPrefix, db: database.db, log: app.log });
   if (config.hj212Port !== null) {
     try {
       hj212 = await startHj212Services({ db: database.db, log: app.log, host: config.hj212Host, port: config.hj212Port, idleMs: config.hj212IdleMs, natsUrl: config.natsUrl });
@@ -61,7 +61,9 @@ export async function serve(config: Config) {
     `  接口文档: ${url}api/docs`,
   ];
   if (hj212) lines.push(`  HJ 212 在线监测接入: ${config.hj212Host}:${hj212.gateway.port}${config.natsUrl ? ` (NATS JetStream ${config.natsUrl})` : ''}`);
-  if (firstAdmin) {
+  if (o.demo) {
+    // The demo prints its own accounts.
+  } else if (firstAdmin) {
     lines.push(
       '',
       '  首个管理员账号（密码只显示这一次，首次登录须修改）:',

@@ -9,6 +9,12 @@ export const demoUscc = (i: number) => {
   return body + usccCheckChar(body);
 };
 
+/**
+ * The demo city's MQTT topic root: a demo platform subscribes to `ecer-demo/+/+`, a real one to `ecer/+/+`, so demo
+ * meters on a shared broker never reach a real platform (not even as rejections).
+ */
+export const DEMO_MQTT_PREFIX = 'ecer-demo';
+
 /** Every demo account's password (printed by `ecer demo load`; the demo is for looking, not for real use). */
 export const DEMO_PASSWORD = 'ganzhou-demo-2026';
 

@@ -1,3 +1,4 @@
+import { DEMO_MQTT_PREFIX } from './ids';
 import { and, eq, inArray } from 'drizzle-orm';
 import mqtt from 'mqtt';
 import type { Db } from '../db/client';
@@ -34,7 +35,7 @@ async function demoMeters(db: Db, marker: DemoMarker): Promise<LiveMeter[]> {
     const first = at(m.id, from);
     const last = at(m.id, asOf);
     if (first === undefined || last === undefined) return [];
-    return [{ topic: `ecer/${m.uscc}/${m.code}`, unit: m.unit, carrier: m.carrier, perHour: (last - first) / (days * 24), phase: demoMeterPhase(m.enterpriseId), baseValue: last, baseMs: asOf }];
+    return [{ topic: `${DEMO_MQTT_PREFIX}/${m.uscc}/${m.code}`, unit: m.unit, carrier: m.carrier, perHour: (last - first) / (days * 24), phase: demoMeterPhase(m.enterpriseId), baseValue: last, baseMs: asOf }];
   });
 }
 
@@ -43,7 +44,7 @@ export const liveValue = (m: LiveMeter, ms: number) => Math.round((m.baseValue +
 
 /**
  * Live meter readings of the demo's key energy units over MQTT (issue #12): every 10 s each meter publishes its
- * counter on `ecer/<USCC>/<meter>` as the platform's subscriber expects, continuing the generated history. Without
+ * counter on `ecer-demo/<USCC>/<meter>` (the demo's own topic root) as the platform's subscriber expects, continuing the generated history. Without
  * a reachable broker it says so in one line and the demo runs without live meters.
  */
 export async function startMeterStream(o: { db: Db; marker: DemoMarker; mqttUrl: string; log: (line: string) => void }): Promise<DemoStream | null> {

@@ -1,7 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
-import { TOPIC_FILTER } from '../domain/metering/payload';
+import { TOPIC_PREFIX, topicFilter } from '../domain/metering/payload';
 import { type IngestResult, type MeterMessage, createMeterIngestor } from '../modules/metering/ingest.service';
 
 export type MeterSubscriberOptions = {
@@ -10,6 +10,8 @@ export type MeterSubscriberOptions = {
   log: FastifyBaseLogger;
   /** Fixed, so the broker keeps the session (subscription and queued QoS 1 messages) while the platform is down. */
   clientId?: string;
+  /** The topic root (default `ecer`); the demo city uses its own, so a real platform on the same broker never sees it. */
+  topicPrefix?: string;
   /** Store what arrived at least this often (ms) … */
   flushMs?: number;
   /** … or as soon as this many messages wait. */
@@ -43,7 +45,7 @@ export function startMeterSubscriber(opts: MeterSubscriberOptions): MeterSubscri
   const log = opts.log.child({ gateway: 'mqtt' });
   const flushMs = opts.flushMs ?? 200;
   const batchSize = opts.batchSize ?? 5000;
-  const ingestor = createMeterIngestor(opts.db, log);
+  const ingestor = createMeterIngestor(opts.db, log, opts.topicPrefix);
   const stats = { received: 0, stored: 0, duplicates: 0, rejected: 0, failures: 0 };
   let buffer: MeterMessage[] = [];
   let chain: Promise<void> = Promise.resolve();
@@ -80,7 +82,7 @@ export function startMeterSubscriber(opts: MeterSubscriberOptions): MeterSubscri
   };
 
   const client: MqttClient = mqtt.connect(opts.url, {
-    clientId: opts.clientId ?? 'ecer-platform-meters',
+    clientId: opts.clientId ?? `${opts.topicPrefix ?? TOPIC_PREFIX}-platform-meters`,
     clean: false,
     reconnectPeriod: 2000,
     connectTimeout: 10_000,
@@ -99,7 +101,7 @@ export function startMeterSubscriber(opts: MeterSubscriberOptions): MeterSubscri
   const ready = new Promise<void>((resolve) => (subscribed = resolve));
   client.on('connect', (connack) => {
     log.info({ sessionPresent: connack.sessionPresent }, 'mqtt connected');
-    client.subscribe(TOPIC_FILTER, { qos: 1 }, (err) => {
+    client.subscribe(topicFilter(opts.topicPrefix), { qos: 1 }, (err) => {
       if (err) log.error({ err }, 'mqtt subscribe failed');
       else subscribed();
     });

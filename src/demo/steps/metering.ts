@@ -5,7 +5,7 @@ import { REPORT_UNITS, type ReportUnit } from '../../domain/energy/conversion';
 import { type MeterMessage, createMeterIngestor } from '../../modules/metering/ingest.service';
 import * as repo from '../../modules/metering/repo';
 import type { DemoCtx, DemoEnterprise } from '../context';
-import { demoUscc } from '../ids';
+import { DEMO_MQTT_PREFIX, demoUscc } from '../ids';
 import { type CounterShape, counterAt, demoMeterPhase } from '../meter-counter';
 import type { Rng } from '../random';
 import { carrierMixOf } from './enterprises';
@@ -87,7 +87,6 @@ export async function generateMetering(ctx: DemoCtx): Promise<void> {
     for (const p of planMeters(e, ctx.size.metersPerUnit, use.byCarrier)) if (p.perHour > 0) plans.push({ ...p, perHour: p.perHour * scale });
   }
 
-  const t0 = performance.now();
   const historyFrom = ctx.asOf.getTime() - ctx.size.historyDays * DAY_MS;
   // The first wave (in every FIRST_WAVE_STRIDE-th region, its first key unit that has filed for 2025: a year and more
   // of hours per meter is the bulk of the load) has metered since 2025, so its 2025 totals compare with the annual
@@ -121,9 +120,7 @@ export async function generateMetering(ctx: DemoCtx): Promise<void> {
   }
 
   // The last days, reading by reading, through the ingest path (its checks, deltas and hourly spreading are the real ones).
-  const tIngest = performance.now();
-  ctx.log(`  小时用量回填：${Math.round(tIngest - t0)} ms`);
-  const ingestor = createMeterIngestor(ctx.db, pino({ level: 'silent' }));
+  const ingestor = createMeterIngestor(ctx.db, pino({ level: 'silent' }), DEMO_MQTT_PREFIX);
   let readings = 0;
   let rejected = 0;
   for (const [i, p] of plans.entries()) {
@@ -157,7 +154,7 @@ async function backfillHours(ctx: DemoCtx, meterId: number, p: CounterShape, fro
   return Number((result as unknown as { affectedRows?: number; rowCount?: number }).affectedRows ?? (result as unknown as { rowCount?: number }).rowCount ?? 0);
 }
 
-const topicOf = (p: DemoMeterPlan) => `ecer/${p.enterprise.uscc}/${p.code}`;
+const topicOf = (p: DemoMeterPlan) => `${DEMO_MQTT_PREFIX}/${p.enterprise.uscc}/${p.code}`;
 const bjIso = (ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().replace(/\.\d{3}Z$/, '+08:00');
 const reading = (p: DemoMeterPlan, ms: number, over: Partial<{ value: number; unit: string }> = {}) => ({ ts: bjIso(ms), value: counter(p, ms), unit: p.unit, carrier: p.carrier, ...over });
 
@@ -192,8 +189,8 @@ function strayMessages(from: number, rng: Rng): MeterMessage[] {
   const at = (h: number) => new Date(from + h * HOUR_MS + rng.int(0, 3_000_000));
   const ok = (ms: number) => JSON.stringify({ ts: bjIso(ms), value: 1234.5, unit: 'kWh' });
   return [
-    { topic: 'ecer/UNKNOWN/E-01', payload: Buffer.from(ok(at(3).getTime())), receivedAt: at(3) },
-    { topic: `ecer/${demoUscc(9_999_999)}/E-01`, payload: Buffer.from(ok(at(9).getTime())), receivedAt: at(9) },
-    { topic: `ecer/${demoUscc(9_999_999)}/E-01`, payload: Buffer.from('{"ts": "2026-', 'utf8'), receivedAt: at(15) },
+    { topic: `${DEMO_MQTT_PREFIX}/UNKNOWN/E-01`, payload: Buffer.from(ok(at(3).getTime())), receivedAt: at(3) },
+    { topic: `${DEMO_MQTT_PREFIX}/${demoUscc(9_999_999)}/E-01`, payload: Buffer.from(ok(at(9).getTime())), receivedAt: at(9) },
+    { topic: `${DEMO_MQTT_PREFIX}/${demoUscc(9_999_999)}/E-01`, payload: Buffer.from('{"ts": "2026-', 'utf8'), receivedAt: at(15) },
   ];
 }

@@ -15,6 +15,10 @@ describe('topic and payload', () => {
     expect(parseMeterTopic('ecer/91360702MA35G1234X/E-01')).toEqual({ ok: true, uscc: '91360702MA35G1234X', meterCode: 'E-01' });
     expect(parseMeterTopic('other/91360702MA35G1234X/E-01')).toMatchObject({ ok: false, reason: 'bad-topic' });
     expect(parseMeterTopic('ecer/91360702MA35G1234X/a/b')).toMatchObject({ ok: false, reason: 'bad-topic' });
+    // Another root (the demo city's) is taken only by a subscriber for that root.
+    expect(parseMeterTopic('ecer-demo/91360702MA35G1234X/E-01', 'ecer-demo')).toEqual({ ok: true, uscc: '91360702MA35G1234X', meterCode: 'E-01' });
+    expect(parseMeterTopic('ecer-demo/91360702MA35G1234X/E-01')).toMatchObject({ ok: false, reason: 'bad-topic' });
+    expect(parseMeterTopic('ecer/91360702MA35G1234X/E-01', 'ecer-demo')).toMatchObject({ ok: false, reason: 'bad-topic' });
   });
   it('parses one reading or a backlog array, and says what is wrong otherwise', () => {
     expect(parseMeterPayload('{"ts":"2026-11-24T08:00:00+08:00","value":12.5,"unit":"kWh"}')).toEqual({ ok: true, readings: [{ tsMs: T0, value: 12.5, unit: 'kWh', carrier: null }] });

@@ -8,7 +8,8 @@ import { REPORT_UNITS, type ReportUnit } from '../energy/conversion';
  * `value` is the cumulative counter (表底数), never the interval's use.
  */
 export const TOPIC_PREFIX = 'ecer';
-export const TOPIC_FILTER = `${TOPIC_PREFIX}/+/+`;
+/** What a subscriber for a topic root subscribes to (a demo platform uses a root of its own: its meters never reach a real one). */
+export const topicFilter = (prefix = TOPIC_PREFIX) => `${prefix}/+/+`;
 
 const METER_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
@@ -30,10 +31,10 @@ export type MeterReading = { tsMs: number; value: number; unit: ReportUnit; carr
 
 export type TopicParse = { ok: true; uscc: string; meterCode: string } | { ok: false; reason: 'bad-topic'; detail: string };
 
-/** Splits `ecer/<USCC>/<meterId>`; the USCC's check character is verified against the registry, not here. */
-export function parseMeterTopic(topic: string): TopicParse {
+/** Splits `ecer/<USCC>/<meterId>` (or another topic root); the USCC's check character is verified against the registry, not here. */
+export function parseMeterTopic(topic: string, prefix = TOPIC_PREFIX): TopicParse {
   const parts = topic.split('/');
-  if (parts.length !== 3 || parts[0] !== TOPIC_PREFIX) return { ok: false, reason: 'bad-topic', detail: `主题应为 ${TOPIC_PREFIX}/<统一社会信用代码>/<表计编号>` };
+  if (parts.length !== 3 || parts[0] !== prefix) return { ok: false, reason: 'bad-topic', detail: `主题应为 ${prefix}/<统一社会信用代码>/<表计编号>` };
   const [, uscc, meterCode] = parts as [string, string, string];
   if (!USCC_SHAPE.test(uscc)) return { ok: false, reason: 'bad-topic', detail: `统一社会信用代码格式有误：${uscc.slice(0, 32)}` };
   if (!METER_ID.test(meterCode)) return { ok: false, reason: 'bad-topic', detail: '表计编号只能含字母、数字、点、下划线和连字符（≤ 64 位）' };

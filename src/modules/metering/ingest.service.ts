@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client';
 import type { meter, meterHour, meterReading, meterRejection } from '../../db/schema/index';
 import { type Interval, hourOf, spreadOverHours } from '../../domain/metering/aggregate';
-import { type MeterReading, parseMeterPayload, parseMeterTopic } from '../../domain/metering/payload';
+import { type MeterReading, parseMeterPayload, parseMeterTopic, TOPIC_PREFIX } from '../../domain/metering/payload';
 import { type MeterState, type RejectReason, checkReading } from '../../domain/metering/validate';
 import { referenceAt } from '../reference/service';
 import * as repo from './repo';
@@ -24,7 +24,7 @@ const LOGGED_REJECTIONS_PER_BATCH = 20;
  * meter's last accepted reading in memory (loaded from the database on first sight), so one process must
  * ingest at a time. Re-delivered readings are no-ops: readings are keyed (meter, time).
  */
-export function createMeterIngestor(db: Db, log: Logger) {
+export function createMeterIngestor(db: Db, log: Logger, topicPrefix = TOPIC_PREFIX) {
   const enterprises = new Map<string, number>();
   const meters = new Map<string, Entry>();
   const loadedEnterprises = new Set<number>();
@@ -68,7 +68,7 @@ export function createMeterIngestor(db: Db, log: Logger) {
     type Parsed = { m: MeterMessage; uscc: string; meterCode: string; readings: MeterReading[] };
     const parsed: Parsed[] = [];
     for (const m of messages) {
-      const t = parseMeterTopic(m.topic);
+      const t = parseMeterTopic(m.topic, topicPrefix);
       if (!t.ok) {
         reject(m, t.reason, t.detail);
         continue;
