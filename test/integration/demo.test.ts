@@ -181,16 +181,18 @@ describe('the demo city (#12)', () => {
       expect(await n(sql`SELECT count(DISTINCT role) AS n FROM app_user`)).toBe(5);
     });
 
-    it('dual control: county energy accounts, approved and corrected', async () => {
-      expect(await n(sql`SELECT count(DISTINCT region_code) AS n FROM energy_account`)).toBe(20);
+    it('dual control: energy accounts of every county and zone, in more than one status, and targets', async () => {
+      expect(await n(sql`SELECT count(DISTINCT region_code) AS n FROM energy_account WHERE region_code <> '360700'`)).toBe(20);
+      expect(await n(sql`SELECT count(DISTINCT status) AS n FROM energy_account`)).toBeGreaterThan(1);
       expect(await n(sql`SELECT count(*) AS n FROM energy_account WHERE status = 'approved'`)).toBeGreaterThan(0);
       expect(await n(sql`SELECT count(*) AS n FROM energy_target`)).toBeGreaterThan(0);
     });
 
-    it('reporting: progress reports, some returned, some corrected, some late', async () => {
+    it('reporting: progress reports approved, returned, corrected and waiting, and the cascade of targets', async () => {
       expect(await n(sql`SELECT count(*) AS n FROM progress_report WHERE status = 'approved'`)).toBeGreaterThan(0);
       expect(await n(sql`SELECT count(*) AS n FROM progress_report WHERE status = 'returned'`)).toBeGreaterThan(0);
       expect(await n(sql`SELECT count(*) AS n FROM progress_report WHERE status = 'submitted'`)).toBeGreaterThan(0);
+      expect(await n(sql`SELECT count(*) AS n FROM progress_report WHERE correction_reason IS NOT NULL`)).toBeGreaterThan(0);
       expect(await n(sql`SELECT count(*) AS n FROM target_allocation`)).toBeGreaterThan(0);
     });
 
