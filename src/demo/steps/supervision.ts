@@ -205,7 +205,8 @@ async function publicInstitutions(ctx: DemoCtx, rng: Rng) {
     for (const [k, organ] of ORGANS.slice(0, organsPer).entries()) {
       const accepted = rng.chance(share);
       const staff = rng.int(30, 120);
-      const area = Math.round(staff * rng.float(18, 35, 0));
+      // 32–45 m² a person keeps the per-area quota (12 kgce/m²) in line with the per-capita one: over quota only when use is.
+      const area = Math.round(staff * rng.float(32, 45, 0));
       const inst = await saveInstitution(ctx.as(county, `2021-03-${String(10 + k).padStart(2, '0')}T10:00:00`), null, {
         name: `${short}${organ}${DEMO_LABEL}`,
         regionCode: r.code,
