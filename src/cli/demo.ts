@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { asc, like, sql } from 'drizzle-orm';
@@ -98,7 +99,9 @@ export async function demoStart(config: Config, o: DemoOptions) {
   if (!marker || o.reset) users = (await demoLoad(config, o)).users;
   ensureWebBuilt(config.webDir);
   const mqttUrl = config.mqttUrl ?? 'mqtt://127.0.0.1:1883';
-  const started = await serve({ ...config, dataDir: target.dataDir, databaseUrl: target.databaseUrl, mqttUrl, mqttTopicPrefix: DEMO_MQTT_PREFIX }, { demo: true });
+  // A session of its own per demo database: two demos on one broker would otherwise take each other's session.
+  const mqttClientId = config.mqttClientId ?? `${DEMO_MQTT_PREFIX}-${createHash('sha256').update(target.databaseUrl ?? target.dataDir).digest('hex').slice(0, 12)}`;
+  const started = await serve({ ...config, dataDir: target.dataDir, databaseUrl: target.databaseUrl, mqttUrl, mqttTopicPrefix: DEMO_MQTT_PREFIX, mqttClientId }, { demo: true });
   const current = (await readDemoMarker(started.database.db))!;
   const hj212 = started.hj212 ? { host: '127.0.0.1', port: started.hj212.gateway.port } : null;
   const streams = await startDemoStreams({ db: started.database.db, marker: current, mqttUrl, hj212, log: (l) => started.app.log.info(l) });

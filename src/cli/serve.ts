@@ -36,7 +36,7 @@ export async function serve(config: Config, o: { demo?: boolean } = {}) {
     throw err;
   }
   // Off when MQTT_URL is unset; an unreachable broker is logged and retried, never fatal.
-  if (config.mqttUrl) meters = startMeterSubscriber({ url: config.mqttUrl, topicPrefix: config.mqttTopicPrefix, db: database.db, log: app.log });
+  if (config.mqttUrl) meters = startMeterSubscriber({ url: config.mqttUrl, topicPrefix: config.mqttTopicPrefix, ...(config.mqttClientId ? { clientId: config.mqttClientId } : {}), db: database.db, log: app.log });
   if (config.hj212Port !== null) {
     try {
       hj212 = await startHj212Services({ db: database.db, log: app.log, host: config.hj212Host, port: config.hj212Port, idleMs: config.hj212IdleMs, natsUrl: config.natsUrl });

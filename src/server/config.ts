@@ -24,6 +24,8 @@ const Env = z.object({
   /** MQTT broker for online energy metering, e.g. mqtt://127.0.0.1:1883; unset → the meter subscriber is off. */
   MQTT_URL: z.string().url().optional(),
   /** The meters' topic root: `<root>/<USCC>/<meterId>`. */
+  /** The subscriber's MQTT client id (its persistent session on the broker); default `<topic root>-platform-meters`. */
+  MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '只能含字母、数字、下划线和连字符').optional(),
   MQTT_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '只能含字母、数字、下划线和连字符').default('ecer'),
   /** HJ 212 gateway port for pollution-source stations; 0 or 'off' → no gateway in this process. */
   HJ212_PORT: z
@@ -55,6 +57,7 @@ export type Config = Readonly<{
   smtpFrom: string;
   mqttUrl: string | null;
   mqttTopicPrefix: string;
+  mqttClientId: string | null;
   /** null: the HJ 212 gateway is off. */
   hj212Port: number | null;
   hj212Host: string;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpFrom: e.SMTP_FROM,
     mqttUrl: e.MQTT_URL ?? null,
     mqttTopicPrefix: e.MQTT_TOPIC_PREFIX,
+    mqttClientId: e.MQTT_CLIENT_ID ?? null,
     hj212Port: e.HJ212_PORT === 0 ? null : e.HJ212_PORT,
     hj212Host: e.HJ212_HOST,
     hj212IdleMs: e.HJ212_IDLE_SECONDS * 1000,
