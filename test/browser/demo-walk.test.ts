@@ -17,14 +17,6 @@ import { type BrowserRig, browserSkipReason, CHROMIUM, signedInContext } from '.
 const ROLES = { admin: 'demo-admin', steering: 'demo-steering', department: 'demo-sthjj', county: 'demo-360702', enterprise: 'demo-e1' } as const;
 const BANNER = '演示数据：本平台当前载入的是程序生成的演示城市';
 const OPEN_BANNER = '演示数据：本网站当前展示的是程序生成的演示城市';
-/**
- * Failed calls that are known and accepted for now, each with why. 市生态环境局 is not an inspector department
- * (节能监察 is 发改委's, 工信局's and the counties'); the 节能监察 tab still asks it for the inspection lists, and the
- * server refuses. Remove the entry when the page stops asking.
- */
-const KNOWN: Partial<Record<keyof typeof ROLES, RegExp>> = {
-  department: /^\/supervision: 403 GET \/api\/supervision\/(inspections|inspection-plans|inspection-counties)$/,
-};
 const shotDir = path.resolve(import.meta.dirname, '../../test-results/demo-walk');
 
 /** Console errors, page errors and API answers ≥ 400 seen on a page since the last take(). */
@@ -100,9 +92,9 @@ describe.skipIf(browserSkipReason)(`a walk through the demo city${browserSkipRea
           await page.waitForLoadState('networkidle');
           await page.getByRole('status').filter({ hasText: BANNER }).waitFor();
           await shoot(page, role, fileOf(p));
-          for (const problem of problems()) if (!KNOWN[role]?.test(`${p}: ${problem}`)) failures.push(`${p}: ${problem}`);
+          for (const problem of problems()) failures.push(`${p}: ${problem}`);
         }
-        expect(failures).toEqual([]);
+        expect(failures, failures.join("\n")).toEqual([]);
       } catch (err) {
         await shoot(page, role, 'failed').catch(() => {});
         throw new Error(`${(err as Error).message}\nseen on the page: ${problems().join('\n')}`);

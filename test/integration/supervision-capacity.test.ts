@@ -47,8 +47,10 @@ describeEachDb('supervision capacity: expert pool with conflicts of interest, tr
     expect((await t.app.inject({ method: 'GET', url: '/api/supervision/experts' })).statusCode).toBe(401);
     expect((await call('sthj', 'GET', '/experts')).statusCode).toBe(403);
     expect((await call('sthj', 'GET', '/energy-managers')).statusCode).toBe(403);
-    const roles = await Promise.all(['rsj', 'gxj', 'sthj', 'county', 'cement'].map(async (who) => (await call(who, 'GET', '/capacity-role')).json().role));
-    expect(roles).toEqual(['manager', 'inspector', 'none', 'county', 'enterprise']);
+    const answers = await Promise.all(['rsj', 'gxj', 'sthj', 'county', 'cement'].map(async (who) => (await call(who, 'GET', '/capacity-role')).json()));
+    expect(answers.map((a) => a.role)).toEqual(['manager', 'inspector', 'none', 'county', 'enterprise']);
+    // Who may work on inspections (the page offers 节能监察 only to them): 市人社局 manages training, not inspections.
+    expect(answers.map((a) => a.inspects)).toEqual([false, true, false, true, false]);
   });
 
   it('the pool is kept by the managers; a county cannot edit it; bad input names the field', async () => {

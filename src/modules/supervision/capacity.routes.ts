@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { mayInspect } from './inspections.access';
 import { z } from 'zod';
 import { access } from '../../domain/access';
 import { AppError } from '../../domain/errors';
@@ -45,7 +46,7 @@ export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   // What the pages may offer: the server checks every call anyway.
-  app.get('/capacity-role', { config: { access: access.user }, schema: { operationId: 'getCapacityRole', tags, response: { 200: CapacityRoleOut } } }, async (req) => ({ role: await capacityRole(req.ctx) }));
+  app.get('/capacity-role', { config: { access: access.user }, schema: { operationId: 'getCapacityRole', tags, response: { 200: CapacityRoleOut } } }, async (req) => ({ role: await capacityRole(req.ctx), inspects: await mayInspect(req.ctx) }));
   app.get('/experts', { config: { access: staff }, schema: { operationId: 'listExperts', tags, querystring: ExpertQuery, response: { 200: z.array(ExpertOut) } } }, (req) => listExperts(req.ctx, req.query));
   app.post('/experts', { config: { access: city }, schema: { operationId: 'createExpert', tags, body: ExpertBody, response: { 201: ExpertOut } } }, async (req, reply) =>
     reply.status(201).send(await createExpert(req.ctx, req.body)),

@@ -22,7 +22,11 @@ export const TRAINING_AUDIENCES = ['departments', 'inspectors', 'energy-managers
 export const TrainingStatus = z.enum(TRAINING_STATUSES);
 
 /** The caller's part in the pool and training (manager, inspector, county, enterprise, none). */
-export const CapacityRoleOut = z.object({ role: z.enum(['manager', 'inspector', 'county', 'enterprise', 'none']) });
+export const CapacityRoleOut = z.object({
+  role: z.enum(['manager', 'inspector', 'county', 'enterprise', 'none']),
+  /** May work on inspections (节能监察机构: the city, the inspector departments, the counties). */
+  inspects: z.boolean(),
+});
 
 export const ExpertBody = z.object({
   name: Text(50).min(1, '姓名不能为空'),

@@ -24,6 +24,13 @@ export async function requireInspector(ctx: Ctx): Promise<Reader> {
   return r;
 }
 
+/** Whether the user may work on inspections at all (the page offers the 节能监察 tab only then). */
+export async function mayInspect(ctx: Ctx): Promise<boolean> {
+  if (ctx.actor.kind !== 'user') return false;
+  const r = await readerOf(ctx);
+  return canInspect(r.actor, r.inspectorDepartmentIds, null);
+}
+
 export const isInspectorIn = (r: Reader, regionCode: string) => canInspect(r.actor as Actor, r.inspectorDepartmentIds, regionCode);
 
 /** Another county's record is answered as absent, so that its existence does not leak. */

@@ -11,15 +11,17 @@ import { ordersQuery, transfersQuery, useTransferAction } from './inspection-que
  * 整改通知 (issue #11): an enterprise sees its own orders and answers them; inspectors see every order of their scope
  * with overdue flags; a department sees the cases transferred to it (移送) and accepts and answers them here.
  */
-export function OrdersTab() {
+export function OrdersTab({ inspects }: { inspects: boolean }) {
   const { t } = useI18n();
   const me = useMe();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
-  const orders = useQuery(ordersQuery(overdueOnly ? { status: 'overdue' } : {}));
+  // A department that is no inspection body has no orders of its own: it sees only the cases transferred to it.
+  const seesOrders = me.role === 'enterprise' || inspects;
+  const orders = useQuery({ ...ordersQuery(overdueOnly ? { status: 'overdue' } : {}), enabled: seesOrders });
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      {!orders.error && (
+      {seesOrders && !orders.error && (
         <Card size="small" title={me.role === 'enterprise' ? t('supervision.orders.mine') : t('supervision.orders.title')} extra={me.role !== 'enterprise' && <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>{t('supervision.orders.overdueOnly')}</Checkbox>}>
           <Table
             size="small"

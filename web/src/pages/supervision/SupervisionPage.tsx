@@ -1,10 +1,12 @@
-import { Tabs } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Skeleton, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Role } from '../../../../src/domain/access';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
 import { PageTitle } from '../../components/PageTitle';
+import { capacityRoleQuery } from './expert-queries';
 import { ExpertsTab } from './ExpertsTab';
 import { InspectionsTab } from './InspectionsTab';
 import { InstitutionsTab } from './InstitutionsTab';
@@ -31,11 +33,14 @@ export function SupervisionPage() {
   const { t } = useI18n();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const tabs = TABS_OF[me.role];
+  // A department that is not an inspection body (市生态环境局…) has no 节能监察 tab: it sees the cases transferred to it under 整改通知.
+  const capacity = useQuery(capacityRoleQuery());
+  if (!capacity.data && !capacity.isError) return <Skeleton active />;
+  const tabs = TABS_OF[me.role].filter((k) => k !== 'inspections' || capacity.data?.inspects !== false);
   const tab: TabKey = tabs.find((k) => k === params.get('tab')) ?? tabs[0]!;
   const panes: Record<TabKey, ReactNode> = {
     inspections: <InspectionsTab />,
-    orders: <OrdersTab />,
+    orders: <OrdersTab inspects={capacity.data?.inspects ?? false} />,
     institutions: <InstitutionsTab />,
     experts: <ExpertsTab />,
     training: <TrainingTab />,

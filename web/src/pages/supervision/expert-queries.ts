@@ -36,7 +36,7 @@ export const capacityKeys = {
   managers: (f: object) => [...capacityKeys.all, 'managers', f] as const,
 };
 
-export const capacityRoleQuery = () => queryOptions({ queryKey: capacityKeys.role(), queryFn: () => api<{ role: CapacityRole }>(`${API}/capacity-role`), staleTime: 5 * 60_000 });
+export const capacityRoleQuery = () => queryOptions({ queryKey: capacityKeys.role(), queryFn: () => api<{ role: CapacityRole; inspects: boolean }>(`${API}/capacity-role`), staleTime: 5 * 60_000 });
 export const expertsQuery = (f: ExpertFilter) => queryOptions({ queryKey: capacityKeys.experts(f), queryFn: () => api<Expert[]>(withQuery(`${API}/experts`, f)) });
 export const expertQuery = (id: number) => queryOptions({ queryKey: capacityKeys.expert(id), queryFn: () => api<ExpertDetail>(`${API}/experts/${id}`) });
 
