@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from '../src/demo/ids';
 import type { DemoSizeName } from '../src/demo/sizes';
 import { loadConfig } from '../src/server/config';
 import { DEMO_TEST_AS_OF, DEMO_TEST_SEED, rowsOf } from '../test/helpers/demo';
-import { benchServerEnv, startAndWait, stop } from './server-process';
+import { benchServerEnv, served, sessionCookie, startAndWait } from './server-process';
 
 export const benchDemoSize = (process.env.BENCH_DEMO_SIZE ?? 'large') as DemoSizeName;
 
@@ -27,19 +27,7 @@ export async function demoServer(name: string, size: DemoSizeName = benchDemoSiz
   }
   env.ECER_DATA_DIR = dataDir;
   const server = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-admin', password: DEMO_PASSWORD }) });
-  if (login.status !== 200) throw new Error(`demo-admin login failed: ${login.status}`);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  return {
-    base,
-    env,
-    cookie,
-    server,
-    close: async () => {
-      await stop(server.child);
-      cleanup();
-    },
-  };
+  return served(base, env, await sessionCookie(base, 'demo-admin', DEMO_PASSWORD), server, cleanup);
 }
 
 /** Rows of the main tables the benchmarks read, to print beside their figures. */

@@ -69,10 +69,21 @@ export async function seededServer(name: string, seed?: (db: Db) => Promise<void
     }
   }
   const server = await startAndWait(process.execPath, ['bin/ecer.mjs', 'serve'], env, base);
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await sessionCookie(base, 'admin', password);
   const changed = await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ currentPassword: password, newPassword: BENCH_PASSWORD }) });
   if (changed.status !== 200) throw new Error(`password change failed: ${changed.status}`);
+  return served(base, env, cookie, server, cleanup);
+}
+
+/** Logs in; the session cookie to send with the benchmark's requests. */
+export async function sessionCookie(base: string, username: string, password: string): Promise<string> {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (login.status !== 200) throw new Error(`${username} login failed: ${login.status}`);
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** A started benchmark server: where it is, its session, and how to stop it and remove its data. */
+export function served(base: string, env: NodeJS.ProcessEnv, cookie: string, server: Started, cleanup: () => void) {
   return {
     base,
     env,

@@ -1,20 +1,12 @@
 import pino from 'pino';
 import type { Db } from '../db/client';
-import type { Actor, Role } from '../domain/access';
+import type { Actor, Role, UserActor } from '../domain/access';
 import type { Ctx } from '../server/context';
 import { Rng } from './random';
 import type { DemoSize } from './sizes';
 
 /** A demo account, as the org step created it (every demo account shares DEMO_PASSWORD). */
-export type DemoUser = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string | null;
-  departmentId: number | null;
-  enterpriseId: number | null;
-};
+export type DemoUser = { id: number } & Pick<UserActor, 'username' | 'displayName' | 'role' | 'regionCode' | 'departmentId' | 'enterpriseId'>;
 
 export type DemoRegion = { code: string; name: string; kind: string };
 export type DemoDepartment = { id: number; code: string; name: string };
