@@ -15,7 +15,7 @@ import type { Rng } from '../random';
 import { industryOf } from './org';
 
 /**
- * 重点工程减排 demo: every project type somewhere, projects in every county, registered by the county, a mix of
+ * 重点工程减排 demo: every project type in every county (somewhere, at the small size), registered by the county, a mix of
  * stories (verified year after year, returned and corrected, awaiting verification, returned and left, late,
  * stopped, still planned or under construction, one draft), the bureau's verification, and the allocation of the
  * four targets split by the registered potential — so the progress view shows counties ahead and behind.
@@ -150,9 +150,12 @@ export async function generateReduction(ctx: DemoCtx): Promise<void> {
   const steering = ctx.city.user('steering');
   const asOfDay = new Date(ctx.asOf.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-  // 1. Draw the projects (pure): each region gets 2 × perRegion, types cycling so that every type appears (20 regions
-  // × 2 ≥ 19 types even at the small size).
-  const perRegion = 2 * ctx.size.perRegion;
+  // 1. Draw the projects (pure): each region gets 2 × perRegion with a story each, types cycling so that every type
+  // appears (20 regions × 2 ≥ 19 types even at the small size). Beyond the small size every county has every type
+  // (issue #12): the projects past its own draw fill the types it lacks, as early-stage ones (cheap to load: no
+  // year-end dispatches to verify).
+  const drawnPerRegion = 2 * ctx.size.perRegion;
+  const perRegion = ctx.size.name === 'small' ? drawnPerRegion : Math.max(drawnPerRegion, TYPES.length);
   const plans: Plan[] = [];
   regions.forEach((region, ri) => {
     const good = rng.float(0.6, 1.5); // some counties do better than others
@@ -160,7 +163,12 @@ export async function generateReduction(ctx: DemoCtx): Promise<void> {
       const type = TYPES[(ri * perRegion + j) % TYPES.length]!;
       const candidates = ctx.city.enterprises.filter((e) => e.regionCode === region.code && industryOf(e).outlet === (MEASURE_TYPES[type].medium === 'water' ? 'water' : 'air'));
       const enterprise = INDUSTRIAL.has(type) && candidates.length ? rng.pick(candidates) : null;
-      const drawn = type === 'sewage-network' ? rng.pick(['verified', 'construction', 'pending'] as const) : drawStory(rng, good);
+      const drawn =
+        j >= drawnPerRegion
+          ? rng.pick(['planned', 'construction', 'trial'] as const)
+          : type === 'sewage-network'
+            ? rng.pick(['verified', 'construction', 'pending'] as const)
+            : drawStory(rng, good);
       // Every story at least once, whatever the draws: one draft, then the second project of the first regions.
       const story: Story = ri === 2 && j === 0 ? 'draft' : j === 1 && ri < EVERY_STORY.length ? EVERY_STORY[ri]! : drawn;
       const eventDate = ['verified', 'corrected', 'pending', 'returned', 'late', 'stopped'].includes(story) ? day(rng.int(2021, 2024), rng.int(1, 12), rng.int(1, 28)) : null;
