@@ -127,6 +127,8 @@ type Plan = {
   weight: number;
   /** Main pollutant's full-year tonnes (set once all projects are drawn, to add up to about the city targets). */
   tonnes: number;
+  /** One of the early-stage projects that give the county every type (smaller, outside the targets' split). */
+  extra: boolean;
   eventDate: string | null;
 };
 
@@ -160,7 +162,8 @@ export async function generateReduction(ctx: DemoCtx): Promise<void> {
   regions.forEach((region, ri) => {
     const good = rng.float(0.6, 1.5); // some counties do better than others
     for (let j = 0; j < perRegion; j++) {
-      const type = TYPES[(ri * perRegion + j) % TYPES.length]!;
+      // The drawn ones rotate over the types from region to region; the extra ones are the types the region lacks.
+      const type = TYPES[(ri * drawnPerRegion + j) % TYPES.length]!;
       const candidates = ctx.city.enterprises.filter((e) => e.regionCode === region.code && industryOf(e).outlet === (MEASURE_TYPES[type].medium === 'water' ? 'water' : 'air'));
       const enterprise = INDUSTRIAL.has(type) && candidates.length ? rng.pick(candidates) : null;
       const drawn =
@@ -172,14 +175,17 @@ export async function generateReduction(ctx: DemoCtx): Promise<void> {
       // Every story at least once, whatever the draws: one draft, then the second project of the first regions.
       const story: Story = ri === 2 && j === 0 ? 'draft' : j === 1 && ri < EVERY_STORY.length ? EVERY_STORY[ri]! : drawn;
       const eventDate = ['verified', 'corrected', 'pending', 'returned', 'late', 'stopped'].includes(story) ? day(rng.int(2021, 2024), rng.int(1, 12), rng.int(1, 28)) : null;
-      plans.push({ region, type, story, enterprise, weight: regionWeight(region) * rng.around(1, 0.35), tonnes: 0, eventDate });
+      plans.push({ region, type, story, enterprise, weight: regionWeight(region) * rng.around(1, 0.35), tonnes: 0, eventDate, extra: j >= drawnPerRegion });
     }
   });
   // Size the projects so the registered potential is about 1.1 × each city target (rounded demo magnitudes).
   for (const t of targets) {
-    const mine = plans.filter((p) => MEASURE_TYPES[p.type].method !== 'NET' && MEASURE_TYPES[p.type].pollutants[0] === t.pollutant);
+    const all = plans.filter((p) => MEASURE_TYPES[p.type].method !== 'NET' && MEASURE_TYPES[p.type].pollutants[0] === t.pollutant);
+    const mine = all.filter((p) => !p.extra);
     const total = mine.reduce((s, p) => s + p.weight, 0);
     for (const p of mine) p.tonnes = Math.round(((t.target * 1.1 * p.weight) / total) * 1000) / 1000;
+    // The early-stage extras are smaller: a fifth of a drawn project's size, so they do not dilute the stories.
+    for (const p of all.filter((x) => x.extra)) p.tonnes = Math.round(((t.target * 1.1 * p.weight) / total / 5) * 1000) / 1000;
   }
 
   // 2. Each county registers its projects (2021–2022), with evidence for those that will be verified.
