@@ -68,8 +68,7 @@ export async function demoLoad(config: Config, o: DemoOptions, log: (line: strin
     log(`载入演示数据到 ${target.where}（规模 ${size.name}，种子 ${o.seed}，截至 ${o.asOf ?? '今天'}）…`);
     await loadReferenceData(database, config.referenceDir);
     const t = performance.now();
-    const only = process.env.ECER_DEMO_ONLY?.split(',').map((x) => x.trim()).filter(Boolean);
-    const result = await loadDemo(database, { seed: o.seed, size, asOf, where: target.where, log, ...(only ? { only } : {}) });
+    const result = await loadDemo(database, { seed: o.seed, size, asOf, where: target.where, log, ...(config.demoOnly ? { only: config.demoOnly } : {}) });
     log(`演示数据已载入，用时 ${((performance.now() - t) / 1000).toFixed(1)} s`);
     return result;
   } finally {

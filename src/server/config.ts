@@ -10,6 +10,8 @@ const Env = z.object({
   ECER_DATA_DIR: z.string().default('.ecer/data'),
   /** The demo city's own data folder (`npm run demo`), never the real one. */
   ECER_DEMO_DIR: z.string().default('.ecer/demo'),
+  /** For developing one demo step: run only these steps (comma-separated keys, e.g. `reporting,dualcontrol`). */
+  ECER_DEMO_ONLY: z.string().optional(),
   /** Session lifetime (hours of inactivity). */
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),
   /** 'auto' marks cookies Secure when the request came over HTTPS (behind a TLS proxy with TRUST_PROXY). */
@@ -48,6 +50,8 @@ export type Config = Readonly<{
   databaseUrl: string | null;
   dataDir: string;
   demoDir: string;
+  /** null: every demo step. */
+  demoOnly: string[] | null;
   sessionIdleMs: number;
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: path.resolve(e.ECER_DATA_DIR),
     demoDir: path.resolve(e.ECER_DEMO_DIR),
+    demoOnly: e.ECER_DEMO_ONLY ? e.ECER_DEMO_ONLY.split(',').map((x) => x.trim()).filter(Boolean) : null,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
