@@ -108,8 +108,10 @@ try {
     return e - s;
   };
   const runs: number[] = [];
-  for (let y = 2021; y <= 2025; y++) runs.push(await run(String(y), `${y + 1}-03-31`));
-  runs.push(await run('2021-2025', '2026-03-31'));
+  // Cut-offs at the end of April: the counties' annual energy accounts are approved in April (the demo city's
+  // calendar), so each year's assessment counts that year's intensity.
+  for (let y = 2021; y <= 2025; y++) runs.push(await run(String(y), `${y + 1}-04-30`));
+  runs.push(await run('2021-2025', '2026-04-30'));
   const total = runs.reduce((a, b) => a + b, 0);
   console.log(`all 6 runs: ${total.toFixed(0)} ms (per run: min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)} ms)`);
   console.log(`peak memory: rss ${(peak / 2 ** 20).toFixed(0)} MiB, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
