@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { beijingDate } from '../domain/reporting/calendar';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { asc, like, sql } from 'drizzle-orm';
@@ -28,7 +29,7 @@ function parseSize(name: string) {
 
 /** The as-of day as Beijing midnight; default today (Beijing). */
 function parseAsOf(asOf: string | undefined): Date {
-  const day = asOf ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = asOf ?? beijingDate(new Date());
   const d = new Date(`${day}T00:00:00+08:00`);
   if (!/^\d{4}-\d\d-\d\d$/.test(day) || Number.isNaN(d.getTime())) throw new DemoRefusedError(`--as-of 须为 YYYY-MM-DD，收到 ${asOf}`);
   if (d.getUTCFullYear() < 2026) throw new DemoRefusedError(`--as-of 须不早于 2026-01-01（演示数据覆盖整个"十四五"时期），收到 ${day}`);

@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import pino from 'pino';
 import { type Database, DataDirBusyError, openDatabase } from '../db/client';
-import { usccCheckChar } from '../domain/org/uscc';
+import { demoUscc } from '../demo/ids';
 import { createEnterprise, listRegions } from '../modules/org/service';
 import * as orgRepo from '../modules/org/repo';
 import { EnterpriseBody } from '../modules/org/schemas';
@@ -13,11 +13,6 @@ export { counterAt };
 
 export type SimulateOptions = { enterprises: number; interval: number; duration: number | null; mqttUrl: string };
 
-/** The demo enterprises' USCCs: fixed, so a second run (or a running server) finds the same ones. */
-export const demoUscc = (i: number) => {
-  const body = `91360700DM${String(i).padStart(7, '0')}`;
-  return body + usccCheckChar(body);
-};
 
 type DemoMeter = { topic: string; unit: 'kWh' | 'm3'; carrier: string; perHour: number; phase: number };
 

@@ -82,7 +82,8 @@ export const factorsOf = (i: number) => factorSpecs(isWaterStation(i));
 
 /** Beijing time as YYYYMMDDhhmmss (and milliseconds for QN). */
 const beijing = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace(/[-T:.Z]/g, '');
-const dataTime = (ms: number) => beijing(ms).slice(0, 14);
+/** An HJ 212 DataTime (Beijing time, YYYYMMDDhhmmss). */
+export const dataTime = (ms: number) => beijing(ms).slice(0, 14);
 
 function value(spec: FactorSpec, o: Pick<SimulateStationsOptions, 'exceed' | 'fault'>): { v: number; flag: string } {
   let v = spec.typical + (Math.random() * 2 - 1) * spec.spread;

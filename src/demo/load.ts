@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import { beijingDate } from '../domain/reporting/calendar';
 import type { DemoCity, DemoCtx, DemoUser } from './context';
 import { makeDemoCtx } from './context';
 import { assertDemoLoadable, writeDemoMarker } from './marker';
@@ -52,7 +53,7 @@ export type DemoLoadResult = { users: DemoUser[]; city: DemoCity; ms: Record<str
 export async function loadDemo(database: Database, o: DemoLoadOptions): Promise<DemoLoadResult> {
   const db = database.db;
   await assertDemoLoadable(db, o.where);
-  const asOfDay = new Date(o.asOf.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const asOfDay = beijingDate(o.asOf);
   await writeDemoMarker(db, { seed: o.seed, size: o.size.name, asOf: asOfDay, generator: DEMO_GENERATOR, loadedAt: o.asOf });
   const ms: Record<string, number> = {};
   let t = performance.now();

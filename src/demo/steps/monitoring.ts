@@ -1,4 +1,4 @@
-import { type FactorSpec, factorSpecs, stationMn } from '../../cli/simulate-stations';
+import { dataTime, type FactorSpec, factorSpecs, stationMn } from '../../cli/simulate-stations';
 import type { FactorValues } from '../../domain/hj212/index';
 import type { AlarmAction, IngestRecord } from '../../domain/monitoring/model';
 import { actOnAlarm, sweepSilentStations } from '../../modules/monitoring/alarms.service';
@@ -47,7 +47,6 @@ export const DEMO_SILENT_STATION = 3;
 
 const HOUR = 3_600_000;
 /** Beijing time as HJ 212 DataTime (YYYYMMDDhhmmss). */
-const dataTime = (ms: number) => new Date(ms + 8 * HOUR).toISOString().replace(/[-T:.Z]/g, '').slice(0, 14);
 
 /** One interval's values of a station (hour or minute data), plausible around each factor's typical level. */
 function intervalValues(rng: Rng, specs: readonly FactorSpec[], spanS: number, o: { exceed: boolean; fault: 'D' | 'C' | 'M' | null; daily: number }): FactorValues[] {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { beijingDate } from '../../domain/reporting/calendar';
 import { eq } from 'drizzle-orm';
 import { citizenReport } from '../../db/schema/index';
 import { AppError } from '../../domain/errors';
@@ -48,7 +49,7 @@ const FATES = ['closed', 'closed', 'closed', 'replied', 'assigned', 'accepted', 
 
 async function citizenReports(ctx: DemoCtx, rng: Rng) {
   const bureau = ctx.city.user('department', ctx.city.departments.find((d) => d.code === 'sthjj')!.id);
-  const today = dayOf(ctx.asOf);
+  const today = beijingDate(ctx.asOf);
   // Each report solves the public form's proof of work (~0.4 s), so not many.
   const n = Math.round(ctx.city.regions.length * 0.6 * ctx.size.perRegion);
   let count = 0;
@@ -92,7 +93,6 @@ async function citizenReports(ctx: DemoCtx, rng: Rng) {
   return count;
 }
 
-const dayOf = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The handlers' id of a report the public knows only by its tracking number (a read, not a write). */
 async function reportId(ctx: DemoCtx, trackingNo: string) {
@@ -103,7 +103,7 @@ async function reportId(ctx: DemoCtx, trackingNo: string) {
 /** Enterprise commitments (approved, pending, rejected) with progress, and two from the public (shown at once). */
 async function commitmentsOf(ctx: DemoCtx, rng: Rng) {
   const steering = ctx.city.user('steering');
-  const today = dayOf(ctx.asOf);
+  const today = beijingDate(ctx.asOf);
   const units = ctx.city.enterprises.filter((e) => e.isKeyEnergyUnit && e.index % 2 === 0).slice(0, 6 * ctx.size.perRegion);
   let n = 0;
   for (const [k, e] of units.entries()) {
@@ -164,12 +164,12 @@ async function newsItems(ctx: DemoCtx) {
     { kind: 'campaign', campaign: 'low-carbon-day', title: '全国低碳日：绿色低碳 美好生活', on: '2025-06-11' },
     { kind: 'campaign', campaign: 'environment-day', title: '六五环境日宣传活动', on: '2025-06-05' },
     { kind: 'campaign', campaign: 'eco-civilisation-month', title: '生态文明宣传月系列活动', on: '2025-08-01', end: '2025-08-31' },
-    { kind: 'campaign', campaign: 'energy-week', title: '节能宣传周：节能降碳 绿色发展', on: `${dayOf(ctx.asOf).slice(0, 4)}-06-08`, end: `${dayOf(ctx.asOf).slice(0, 4)}-06-14` },
-    { kind: 'news', title: '公共机构节约型机关创建工作推进情况（草稿）', on: addDays(dayOf(ctx.asOf), -3), draft: true },
+    { kind: 'campaign', campaign: 'energy-week', title: '节能宣传周：节能降碳 绿色发展', on: `${beijingDate(ctx.asOf).slice(0, 4)}-06-08`, end: `${beijingDate(ctx.asOf).slice(0, 4)}-06-14` },
+    { kind: 'news', title: '公共机构节约型机关创建工作推进情况（草稿）', on: addDays(beijingDate(ctx.asOf), -3), draft: true },
   ] as const;
   let n = 0;
   for (const it of items) {
-    if (it.on >= dayOf(ctx.asOf)) continue;
+    if (it.on >= beijingDate(ctx.asOf)) continue;
     const at = `${addDays(it.on, -2)}T10:00:00`;
     const row = await createNews(ctx.as(steering, at), {
       kind: it.kind,
@@ -191,7 +191,7 @@ async function newsItems(ctx: DemoCtx) {
  */
 async function publications(ctx: DemoCtx) {
   const steering = ctx.city.user('steering');
-  const year = Number(dayOf(ctx.asOf).slice(0, 4)) - 1;
+  const year = Number(beijingDate(ctx.asOf).slice(0, 4)) - 1;
   const at = ctx.as(steering, `${year + 1}-03-20T10:00:00`);
   const done: string[] = [];
   for (const [dataset, periodKey] of [

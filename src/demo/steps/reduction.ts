@@ -1,4 +1,5 @@
 import { accountProject } from '../../domain/reduction/account';
+import { beijingDate } from '../../domain/reporting/calendar';
 import { EVIDENCE_BY_METHOD } from '../../domain/reduction/evidence';
 import { MEASURE_TYPES, type MeasureType, type MethodId, POLLUTANTS, type ProjectStatus } from '../../domain/reduction/model';
 import { countedPeriod, daysInYear } from '../../domain/reduction/period';
@@ -150,7 +151,7 @@ export async function generateReduction(ctx: DemoCtx): Promise<void> {
   const bureauIds = await bureauDepartmentIds(ctx.db, rules);
   const bureau: DemoUser = bureauIds.length ? ctx.city.user('department', bureauIds[0]!) : ctx.city.user('steering');
   const steering = ctx.city.user('steering');
-  const asOfDay = new Date(ctx.asOf.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const asOfDay = beijingDate(ctx.asOf);
 
   // 1. Draw the projects (pure): each region gets 2 × perRegion with a story each, types cycling so that every type
   // appears (20 regions × 2 ≥ 19 types even at the small size). Beyond the small size every county has every type

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { beijingDate } from '../../domain/reporting/calendar';
 import { progressReport, reportEvent } from '../../db/schema/index';
 import type { IndicatorNode, TaskNode } from '../../domain/plan/model';
 import { type Frequency, periodsOf } from '../../domain/reporting/calendar';
@@ -54,7 +55,6 @@ type Row = {
 };
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
-const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** A Beijing office hour on the day `days` after `date` (an ISO day). */
 const officeTime = (date: string, days: number, rng: Rng) => new Date(beijing(`${date}T${String(rng.int(9, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00`).getTime() + days * DAY);
 
@@ -158,7 +158,7 @@ export async function generateReporting(ctx: DemoCtx): Promise<void> {
   const indicators = tree.chapters.flatMap((c) => c.sections.flatMap((s) => s.indicators));
   const tasks = tree.chapters.flatMap((c) => c.sections.flatMap((s) => s.tasks));
   const regions = ctx.city.regions;
-  const cadenceOf = await cadenceLookup(ctx.db, beijingDay(ctx.asOf));
+  const cadenceOf = await cadenceLookup(ctx.db, beijingDate(ctx.asOf));
   const periodsOfItem = (kind: 'indicator' | 'task', id: number, year: number) => {
     const c = cadenceOf(kind, id);
     return periodsOf(c.frequency as Frequency, year, c.dueDays);
@@ -188,7 +188,7 @@ export async function generateReporting(ctx: DemoCtx): Promise<void> {
 
   /** When a report comes in: mostly a few days before the due date, sometimes after it (late). */
   const submittedFor = (due: string, lateChance: number) => (rng.chance(lateChance) ? officeTime(due, rng.int(1, 25), rng) : officeTime(due, -rng.int(1, 9), rng));
-  const reviewedAfter = (at: Date) => officeTime(beijingDay(at), rng.int(1, 6), rng);
+  const reviewedAfter = (at: Date) => officeTime(beijingDate(at), rng.int(1, 6), rng);
 
   const bulk: Row[] = [];
   const push = (r: Omit<Row, 'approvedAt'>) => {

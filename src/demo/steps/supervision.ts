@@ -1,4 +1,5 @@
 import type { Severity } from '../../domain/supervision/inspection-orders';
+import { beijingDate } from '../../domain/reporting/calendar';
 import type { INSPECTION_TOPICS } from '../../domain/supervision/reference';
 import * as orgRepo from '../../modules/org/repo';
 import { assignExpert, createExpert, declareRelation } from '../../modules/supervision/capacity.experts.service';
@@ -16,7 +17,6 @@ export const DEMO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 
 /** `YYYY-MM-DD` plus n days. */
 export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const dayOf = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const dayIn = (rng: Rng, year: number, fromMonth: number, toMonth: number) => `${year}-${String(rng.int(fromMonth, toMonth)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 
 /**
@@ -86,7 +86,7 @@ const TOPICS_BY_YEAR: InspectionTopic[][] = [
 
 async function inspections(ctx: DemoCtx, rng: Rng, counts: Record<'inspections' | 'findings' | 'orders' | 'transfers', number>) {
   const inspector = ctx.city.user('department', ctx.city.departments.find((d) => d.code === 'fgw')!.id);
-  const today = dayOf(ctx.asOf);
+  const today = beijingDate(ctx.asOf);
   const keyUnits = ctx.city.enterprises.filter((e) => e.isKeyEnergyUnit);
   const perYear = Math.max(5, Math.round(keyUnits.length * 0.3));
   const transferable: { findingId: number; at: string }[] = [];
@@ -190,7 +190,7 @@ const ORGANS = ['发展和改革委员会', '财政局', '教育局', '卫生健
 /** Kgce per person a year, the county organ default quota's order (360): a demo spread around it, some over. */
 async function publicInstitutions(ctx: DemoCtx, rng: Rng) {
   const manager = ctx.city.user('department', ctx.city.departments.find((d) => d.code === 'jgswzx')!.id);
-  const lastYear = Number(dayOf(ctx.asOf).slice(0, 4));
+  const lastYear = Number(beijingDate(ctx.asOf).slice(0, 4));
   // Sizes kept modest: each registration and filing is a full use case with its audit entry (~15 ms).
   const organsPer = 3 * ctx.size.perRegion;
   const firstUseYear = lastYear - Math.min(3, 1 + ctx.size.perRegion) + 1;
@@ -241,8 +241,8 @@ async function publicInstitutions(ctx: DemoCtx, rng: Rng) {
     n += ids.length;
     // Yearly use, filed in January for the past year; the current year partially (months so far).
     for (let year = firstUseYear; year <= lastYear; year++) {
-      const months = year < lastYear ? 12 : Math.max(1, Number(dayOf(ctx.asOf).slice(5, 7)) - 1);
-      const filedOn = year < lastYear ? `${year + 1}-01-${String(rng.int(10, 28)).padStart(2, '0')}` : dayOf(ctx.asOf);
+      const months = year < lastYear ? 12 : Math.max(1, Number(beijingDate(ctx.asOf).slice(5, 7)) - 1);
+      const filedOn = year < lastYear ? `${year + 1}-01-${String(rng.int(10, 28)).padStart(2, '0')}` : beijingDate(ctx.asOf);
       if (year === lastYear && months < 3) continue;
       for (const i of ids) {
         const perCapita = i.kind === 'organ' ? 330 : i.kind === 'school' ? 80 : 0;
@@ -334,7 +334,7 @@ async function expertPool(ctx: DemoCtx, rng: Rng) {
 
 async function training(ctx: DemoCtx, rng: Rng) {
   const manager = ctx.city.user('department', ctx.city.departments.find((d) => d.code === 'fgw')!.id);
-  const today = dayOf(ctx.asOf);
+  const today = beijingDate(ctx.asOf);
   const events = [
     { title: `2023年重点用能单位能源管理负责人培训${DEMO_LABEL}`, audience: 'energy-managers', startsOn: '2023-06-15', hours: 16, attend: 0.5 },
     { title: `2024年节能监察业务培训${DEMO_LABEL}`, audience: 'inspectors', startsOn: '2024-04-18', hours: 8, attend: 0 },

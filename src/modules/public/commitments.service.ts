@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { beijingDate } from '../../domain/reporting/calendar';
 import { type Actor, type UserActor } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import { COMMITMENTS_PER_SOURCE_PER_HOUR, type CommitmentAction, commitmentProgress, nextCommitmentStatus, progressShare } from '../../domain/public/commitment';
@@ -31,7 +32,6 @@ const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The public's steps are audited without the address. */
 const publicAudit = (ctx: Ctx) => ({ ...ctx, ip: null });
 /** Today in Beijing (UTC+8) as yyyy-mm-dd: due dates and as-of dates are local dates. */
-export const beijingDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 type Row = repo.CommitmentRow;
 type UpdateRow = repo.CommitmentUpdateRow;

@@ -3,7 +3,7 @@ import { type AtomEntry, tagUri, writeAtomFeed } from '../../domain/public/atom'
 import { campaignTiming, excerptOf, orderPublicNews } from '../../domain/public/news';
 import type { Ctx } from '../../server/context';
 import { recordAudit } from '../audit/service';
-import { beijingDate } from './commitments.service';
+import { beijingDate } from '../../domain/reporting/calendar';
 import * as repo from './news.repo';
 import { CampaignType, type NewsBody, NewsKind, type NewsOut, type NewsRowOut } from './news.schemas';
 
