@@ -1,9 +1,9 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { FormProblem } from './FormProblem';
+import { App, Form, Input, Modal } from 'antd';
 import { ApiError } from '../api/client';
 import { useI18n } from '../app/i18n-context';
 import { problemToFields } from './form-errors';
-import { problemDetail } from './problem-text';
 
 const FIELDS = ['comment'] as const;
 type Values = { comment?: string };
@@ -59,7 +59,7 @@ export function ReviewModal<V>({
       afterClose={() => mutation.reset()}
       destroyOnHidden
     >
-      {error && problemToFields(error, FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />}
+      <FormProblem error={error} fields={FIELDS} />
       <Form<Values> form={form} name={name} layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item label={t(isReturn ? 'review.returnComment' : 'review.comment')} name="comment" rules={isReturn ? [{ required: true, whitespace: true, message: t('review.returnCommentRequired') }] : []}>
           <Input.TextArea rows={4} maxLength={2000} autoFocus />

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
+import { FormProblem } from '../../components/FormProblem';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
-import { problemDetail } from '../../components/problem-text';
 import type { Me } from '../auth/queries';
 import { CLASS_COLOR, classKey } from './labels';
 import { enterprisesQuery, type ProductLine, useSetProductLine } from './queries';
@@ -41,7 +41,7 @@ export function ProductLineForm({ me, year, products }: { me: Me; year: number; 
   const error = set.error instanceof ApiError ? set.error : null;
   return (
     <Form<Values> form={form} name="ent-product-line" layout="vertical" onFinish={onFinish} initialValues={{ capacityUnit: '万吨' }}>
-      {error && problemToFields(error, FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />}
+      <FormProblem error={error} fields={FIELDS} />
       <Row gutter={12}>
         {me.role !== 'enterprise' && (
           <Col xs={24} md={6}>

@@ -1,9 +1,9 @@
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { FormProblem } from '../../components/FormProblem';
 import { useEffect } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
-import { problemDetail } from '../../components/problem-text';
 import type { Me } from '../auth/queries';
 import { localRegions, type Region } from '../org/queries';
 import { APPROVALS, DISPOSALS, PROJECT_FIELDS, type ProjectFormValues, projectFormValues, STAGES, toProjectBody } from './project-form';
@@ -61,7 +61,7 @@ export function ProjectModal({ me, project, regions, onClose }: { me: Me; projec
       }}
       destroyOnHidden
     >
-      {error && problemToFields(error, PROJECT_FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />}
+      <FormProblem error={error} fields={PROJECT_FIELDS} />
       <Form<ProjectFormValues> form={form} name="ent-project" layout="vertical" onFinish={onFinish}>
         <Row gutter={16}>
           <Col xs={24} md={12}>

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { FormProblem } from '../../components/FormProblem';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { createSchemaFieldRule } from 'antd-zod';
 import { ROLES, type Role } from '../../../../src/domain/access';
 import { UserBody } from '../../../../src/modules/org/schemas';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
-import { problemDetail } from '../../components/problem-text';
 import { departmentsQuery, localRegions, type NewUser, regionsQuery, type UserWithPassword, useCreateUser } from './queries';
 
 const rule = createSchemaFieldRule(UserBody);
@@ -63,9 +63,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       }}
       destroyOnHidden
     >
-      {error && problemToFields(error, FIELDS).length === 0 && (
-        <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />
-      )}
+      <FormProblem error={error} fields={FIELDS} />
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item label={t('auth.username')} name="username" extra={t('users.usernameRule')} validateFirst rules={[{ required: true, message: t('auth.usernameRequired') }, rule]}>
           <Input autoComplete="off" />

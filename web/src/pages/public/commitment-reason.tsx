@@ -1,8 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
+import { FormProblem } from '../../components/FormProblem';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
-import { problemDetail } from '../../components/problem-text';
 import { type ManagedCommitment, useActOnCommitment } from './commitment-api';
 
 const FIELDS = ['reason'] as const;
@@ -40,7 +40,7 @@ export function CommitmentReasonModal({ ask, onClose }: { ask: ReasonAsk; onClos
       afterClose={() => act.reset()}
       destroyOnHidden
     >
-      {error && problemToFields(error, FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />}
+      <FormProblem error={error} fields={FIELDS} />
       <Form form={form} name="commitment-reason" layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item name="reason" label={t('commitments.field.reason')} rules={[{ required: true, whitespace: true, message: t('commitments.reasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={500} autoFocus />

@@ -1,10 +1,10 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
+import { FormProblem } from '../../components/FormProblem';
 import { createSchemaFieldRule } from 'antd-zod';
 import { ReviewBody } from '../../../../src/modules/reporting/schemas';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
-import { problemDetail } from '../../components/problem-text';
 import { type Report, useReviewReport } from './queries';
 
 const FIELDS = ['comment'] as const;
@@ -48,9 +48,7 @@ export function ReturnModal({ report, onClose }: { report: Report | null; onClos
       afterClose={() => review.reset()}
       destroyOnHidden
     >
-      {error && problemToFields(error, FIELDS).length === 0 && (
-        <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />
-      )}
+      <FormProblem error={error} fields={FIELDS} />
       <Form<Values> form={form} name="return" layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item
           label={t('reporting.returnComment')}

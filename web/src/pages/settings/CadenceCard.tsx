@@ -1,13 +1,13 @@
 import { EditOutlined } from '@ant-design/icons';
+import { FormProblem } from '../../components/FormProblem';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { ExportButton } from '../../components/ExportButton';
 import { problemToFields } from '../../components/form-errors';
 import { FilterSelect, HiddenLabel } from '../../components/HiddenLabel';
-import { problemDetail } from '../../components/problem-text';
 import { QueryError } from '../../components/QueryError';
 import type { ExportColumn } from '../../components/table-export';
 import { frequencyLabel } from '../reporting/calendar';
@@ -70,7 +70,7 @@ function RuleModal({ row, onClose }: { row: CadenceRow; onClose: () => void }) {
           <InputNumber precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-      {error && problemToFields(error, RULE_FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} />}
+      <FormProblem error={error} fields={RULE_FIELDS} flush />
     </Modal>
   );
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { FormProblem } from '../../components/FormProblem';
+import { App, Button, Descriptions, Drawer, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { QUOTA_KINDS } from '../../../../src/domain/supervision/reference';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { problemToFields } from '../../components/form-errors';
-import { problemDetail } from '../../components/problem-text';
 import { QueryError } from '../../components/QueryError';
 import { instKey, LEVEL_COLOR } from './institution-labels';
 import { type InstitutionDetail, type InstitutionUse, institutionQuery, type NewQuota, type NewUse, useFileUse, useSetQuota } from './institution-queries';
@@ -112,7 +112,7 @@ function UseForm({ detail, year }: { detail: InstitutionDetail; year: number }) 
       <Typography.Text strong style={{ width: '100%', marginBottom: 8 }}>
         {t('supervision.inst.fileUse')} · {t('reporting.yearOption', { year })}
       </Typography.Text>
-      {error && problemToFields(error, USE_FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} />}
+      <FormProblem error={error} fields={USE_FIELDS} flush />
       <Form.Item label={t('supervision.inst.months')} name="months" rules={[{ required: true }]}>
         <InputNumber min={1} max={12} precision={0} />
       </Form.Item>
@@ -160,7 +160,7 @@ function QuotaForm({ id, year }: { id: number; year: number }) {
       <Typography.Text strong style={{ width: '100%', marginBottom: 8 }}>
         {t('supervision.inst.setQuota')} · {t('reporting.yearOption', { year })}
       </Typography.Text>
-      {error && problemToFields(error, QUOTA_FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} />}
+      <FormProblem error={error} fields={QUOTA_FIELDS} flush />
       <Form.Item label={t('supervision.inst.quotaKind')} name="kind" rules={[{ required: true }]}>
         <Select style={{ width: 180 }} options={QUOTA_KINDS.map((k) => ({ value: k, label: t(instKey('quota', k)) }))} />
       </Form.Item>

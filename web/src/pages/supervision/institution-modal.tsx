@@ -1,4 +1,5 @@
-import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { FormProblem } from '../../components/FormProblem';
 import { useEffect } from 'react';
 import { INSTITUTION_KINDS, INSTITUTION_LEVELS } from '../../../../src/domain/supervision/reference';
 import { DEMONSTRATION_LEVELS, ECONOMY_STATUSES } from '../../../../src/modules/supervision/institutions.schemas';
@@ -6,7 +7,6 @@ import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n-context';
 import { useMe } from '../../app/use-me';
 import { problemToFields } from '../../components/form-errors';
-import { problemDetail } from '../../components/problem-text';
 import type { Region } from '../org/queries';
 import { instKey } from './institution-labels';
 import { type Institution, type NewInstitution, useSaveInstitution } from './institution-queries';
@@ -64,7 +64,7 @@ export function InstitutionModal({ institution, regions, onClose }: { institutio
       }}
       destroyOnHidden
     >
-      {error && problemToFields(error, FIELDS).length === 0 && <Alert type="error" showIcon role="alert" message={error.title} description={problemDetail(error)} style={{ marginBottom: 16 }} />}
+      <FormProblem error={error} fields={FIELDS} />
       <Form<Values> form={form} name="inst-form" layout="vertical" onFinish={onFinish}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
